@@ -1,0 +1,118 @@
+package dev.vigil.cli;
+
+import dev.vigil.config.VigilConfig;
+import dev.vigil.ingest.FileSource;
+import dev.vigil.pipeline.IngestPipeline;
+import dev.vigil.pipeline.IngestReport;
+import dev.vigil.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil ingest}: files and folders into the store. */
+@Command(name = "ingest", sortOptions = false,
+    description = {
+        "Ingest news files into the data directory: analyse, store and index them.",
+        "Reads .txt (UTF-8; a short first line is taken as the headline), .html/.htm, and",
+        ".jsonl (one {\"id\",\"url\",\"title\",\"text\",\"source\",\"published\"} per line; text or",
+        "title required), each optionally .gz; folders are read recursively.",
+        "The same input ingested twice is stored once. A bad file or line is reported with its",
+        "path, line and reason and skipped; the rest is stored (exit status 3).",
+    })
+final class IngestCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Option(names = "--source", paramLabel = "NAME",
+      description = "Source (outlet) to record for inputs that do not name one.")
+  String source;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Analysis threads (default: ingest.workers in config, 0 = one per core).")
+  Integer workers;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Print 'inserted|updated|unchanged ID ORIGIN' for each article once committed.")
+  boolean verbose;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to ingest.")
+  List<String> inputs;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    VigilConfig config = data.config();
+    Logging.toDataDir(data.dir);
+    List<Path> paths = new ArrayList<>();
+    int skippedUrls = 0;
+    for (String input : inputs) {
+      if (input.startsWith("http://") || input.startsWith("https://")) {
+        err.println("vigil: skipped " + input + ": fetching URLs and feeds is not supported yet;"
+            + " save the page and ingest the file");
+        skippedUrls++;
+      } else {
+        paths.add(Path.of(input));
+      }
+    }
+    try (Store store = Store.open(data.dir)) {
+      Components components = new Components();
+      IngestReport report = ingest(store, config, components, paths, source, workers,
+          new ProgressPrinter(out, err, verbose, quiet, System.console() != null));
+      out.println(summary(report, store));
+      if (!store.index().writable()) {
+        out.println("The index is held by another Vigil process (a running server);"
+            + " it will index the new articles itself.");
+      }
+      return report.anySkipped() || skippedUrls > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+    }
+  }
+
+  /** Runs the pipeline with the configured limits; shared with {@code demo} and {@code bench}. */
+  static IngestReport ingest(Store store, VigilConfig config, Components components, List<Path> paths,
+      String source, Integer workers, ProgressPrinter printer) throws InterruptedException {
+    store.catchUpIndex(n -> {}); // absorb anything a killed run left unindexed
+    IngestPipeline.Options options = new IngestPipeline.Options(
+        workers != null && workers > 0 ? workers : config.ingestWorkers(),
+        config.ingestBatchSize(), java.time.Duration.ofMillis(500));
+    IngestPipeline pipeline = new IngestPipeline(new FileSource(config.maxDocumentBytes()),
+        components.analysis(source), store, options);
+    return pipeline.run(paths, printer);
+  }
+
+  static String summary(IngestReport r, Store store) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "Stored %,d new article%s", r.inserted(), r.inserted() == 1 ? "" : "s"));
+    if (r.updated() > 0) {
+      b.append(String.format(Locale.ROOT, ", updated %,d", r.updated()));
+    }
+    if (r.unchanged() > 0) {
+      b.append(String.format(Locale.ROOT, ", %,d already stored", r.unchanged()));
+    }
+    b.append(String.format(Locale.ROOT, " from %,d file%s", r.files(), r.files() == 1 ? "" : "s"));
+    if (r.skipped() > 0) {
+      b.append(String.format(Locale.ROOT, "; skipped %,d input%s (reasons above)", r.skipped(),
+          r.skipped() == 1 ? "" : "s"));
+    }
+    if (r.ignored() > 0) {
+      b.append(String.format(Locale.ROOT, "; ignored %,d file%s of other kinds", r.ignored(),
+          r.ignored() == 1 ? "" : "s"));
+    }
+    double seconds = r.elapsed().toMillis() / 1000.0;
+    b.append(String.format(Locale.ROOT, ". %.1f s, %.1f articles/s. %,d articles in %s.",
+        seconds, seconds > 0 ? r.articles() / seconds : 0, store.articles().count(), store.dataDir()));
+    return b.toString();
+  }
+}

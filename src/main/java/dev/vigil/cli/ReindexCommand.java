@@ -1,0 +1,46 @@
+package dev.vigil.cli;
+
+import dev.vigil.store.Store;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code vigil reindex}: rebuild the Lucene index from the database. */
+@Command(name = "reindex",
+    description = {
+        "Rebuild the search index from the database (the source of truth). Safe to run at any",
+        "time the server is stopped; deleting index/ first gives the same result.",
+    })
+final class ReindexCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Logging.toDataDir(data.dir);
+    try (Store store = Store.open(data.dir)) {
+      if (!store.index().writable()) {
+        err.println("vigil: error: another Vigil process (a running server?) holds the index in "
+            + data.dir + "; stop it first");
+        return ExitCodes.ERROR;
+      }
+      long total = store.articles().count();
+      long started = System.nanoTime();
+      store.index().clear();
+      long done = store.catchUpIndex(n -> {
+        err.printf(Locale.ROOT, "\rreindex: %,d of %,d articles", n, total);
+        err.flush();
+      });
+      err.println();
+      double s = (System.nanoTime() - started) / 1e9;
+      out.printf(Locale.ROOT, "Indexed %,d articles in %.1f s (%.0f articles/s).%n", done, s, s > 0 ? done / s : 0);
+      return ExitCodes.OK;
+    }
+  }
+}

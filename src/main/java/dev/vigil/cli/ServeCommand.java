@@ -1,0 +1,82 @@
+package dev.vigil.cli;
+
+import dev.vigil.config.VigilConfig;
+import dev.vigil.store.Store;
+import dev.vigil.web.WebServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vigil serve}: the dashboard and API. */
+@Command(name = "serve", sortOptions = false,
+    description = {
+        "Serve the dashboard and the JSON API (/api/v1) over the data directory until stopped",
+        "(Ctrl-C). Articles ingested meanwhile by `vigil ingest` appear within seconds.",
+    })
+final class ServeCommand implements Callable<Integer> {
+  private static final long CATCH_UP_SECONDS = 2;
+
+  @Mixin DataDirOption data;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default: server.port in config, 8080; 0 = any free port).")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "ADDR", description = "Interface (default: server.host in config, 127.0.0.1).")
+  String host;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    VigilConfig config = data.config();
+    Logging.toDataDir(data.dir);
+    serve(data.dir, config, host, port, spec.commandLine().getOut(), () -> {});
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Serves {@code dataDir} until the process is asked to stop.
+   *
+   * @param afterStop run once the server and store are closed
+   */
+  static void serve(Path dataDir, VigilConfig config, String host, Integer port, PrintWriter out,
+      Runnable afterStop) throws InterruptedException {
+    Store store = Store.open(dataDir);
+    store.catchUpIndex(n -> {});
+    WebServer server = WebServer.start(store, host != null ? host : config.serverHost(),
+        port != null ? port : config.serverPort(), Main.version());
+    ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "vigil-index-catch-up");
+      t.setDaemon(true);
+      return t;
+    });
+    indexer.scheduleWithFixedDelay(() -> {
+      try {
+        store.catchUpIndex(n -> {});
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(ServeCommand.class).warn("index catch-up failed: {}", e.getMessage());
+      }
+    }, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      indexer.shutdownNow();
+      server.close();
+      store.close();
+      afterStop.run();
+      stopped.countDown();
+    }, "vigil-shutdown"));
+    out.println("Vigil is serving " + store.articles().count() + " articles from " + dataDir
+        + " at " + server.url() + "  (Ctrl-C to stop)");
+    out.flush();
+    stopped.await();
+  }
+}

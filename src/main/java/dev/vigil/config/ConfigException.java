@@ -1,0 +1,14 @@
+package dev.vigil.config;
+
+/** A configuration file that cannot be used; the message names the file, key and reason. */
+public final class ConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ConfigException(String message) {
+    super(message);
+  }
+
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.vigil.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Vigil's settings: the defaults from {@code vigil-defaults.yaml}, overridden by the user's
+ * {@code config.yaml}. A key the defaults do not have is an error, so a typo never goes
+ * unnoticed; a value of the wrong type is an error naming the key.
+ */
+public final class VigilConfig {
+  /** The name of the user's file in the data directory. */
+  public static final String FILE_NAME = "config.yaml";
+  private static final String DEFAULTS = "/vigil-defaults.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final JsonNode root;
+
+  private VigilConfig(JsonNode root) {
+    this.root = root;
+  }
+
+  /** The defaults alone. */
+  public static VigilConfig defaults() {
+    return new VigilConfig(loadDefaults());
+  }
+
+  /** The defaults overridden by {@code dataDir/config.yaml} if it exists. */
+  public static VigilConfig load(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.exists(file)) {
+      return defaults();
+    }
+    JsonNode user;
+    try {
+      user = YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": not valid YAML: " + e.getMessage(), e);
+    }
+    ObjectNode merged = loadDefaults();
+    if (user != null && !user.isMissingNode() && !user.isNull()) {
+      if (!user.isObject()) {
+        throw new ConfigException(file + ": expected a mapping of settings at the top level");
+      }
+      merge(merged, user, "", file);
+    }
+    return new VigilConfig(merged);
+  }
+
+  private static ObjectNode loadDefaults() {
+    try (InputStream in = VigilConfig.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+      }
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULTS, e);
+    }
+  }
+
+  private static void merge(ObjectNode target, JsonNode user, String prefix, Path file) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix + e.getKey();
+      JsonNode known = target.get(e.getKey());
+      if (known == null) {
+        List<String> names = new ArrayList<>();
+        target.fieldNames().forEachRemaining(n -> names.add(prefix + n));
+        throw new ConfigException(file + ": unknown setting '" + key + "' (known here: "
+            + String.join(", ", names) + ")");
+      }
+      if (known.isObject()) {
+        if (!e.getValue().isObject()) {
+          throw new ConfigException(file + ": '" + key + "' must be a mapping of settings");
+        }
+        merge((ObjectNode) known, e.getValue(), key + ".", file);
+      } else {
+        if (e.getValue().isObject() || e.getValue().isArray() != known.isArray()) {
+          throw new ConfigException(file + ": '" + key + "' has the wrong kind of value");
+        }
+        target.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private JsonNode node(String path) {
+    JsonNode n = root;
+    for (String part : path.split("\\.")) {
+      n = n.get(part);
+      if (n == null) {
+        throw new IllegalArgumentException("no such setting: " + path);
+      }
+    }
+    return n;
+  }
+
+  String string(String path) {
+    JsonNode n = node(path);
+    return n.isNull() ? null : n.asText();
+  }
+
+  int integer(String path, int min, int max) {
+    JsonNode n = node(path);
+    int v;
+    if (n.isIntegralNumber() && n.canConvertToInt()) {
+      v = n.asInt();
+    } else if (n.isTextual()) {
+      v = parseInt(path, n.asText());
+    } else {
+      throw new ConfigException("setting '" + path + "' must be a whole number, got: " + n);
+    }
+    if (v < min || v > max) {
+      throw new ConfigException("setting '" + path + "' must be between " + min + " and " + max + ", got " + v);
+    }
+    return v;
+  }
+
+  private static int parseInt(String path, String s) {
+    try {
+      return Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException("setting '" + path + "' must be a whole number, got: " + s);
+    }
+  }
+
+  /** The interface the web server listens on. */
+  public String serverHost() {
+    return string("server.host");
+  }
+
+  /** The port the web server listens on (0: any free port). */
+  public int serverPort() {
+    return integer("server.port", 0, 65535);
+  }
+
+  /** The largest file or {@code .jsonl} line taken as one article, in bytes. */
+  public long maxDocumentBytes() {
+    return integer("ingest.max-document-mb", 1, 1024) * 1024L * 1024L;
+  }
+
+  /** Threads that extract and annotate in parallel. */
+  public int ingestWorkers() {
+    int w = integer("ingest.workers", 0, 256);
+    return w == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : w;
+  }
+
+  /** Articles written per database transaction. */
+  public int ingestBatchSize() {
+    return integer("ingest.batch-size", 1, 100_000);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.model;
+
+import java.util.List;
+
+/**
+ * What the analysis stages found in one article's text. Offsets are half-open character
+ * offsets into the article's {@code text}. Lists are never null; an empty list means nothing
+ * of that kind was found (or that the stage that finds it is not configured).
+ */
+public record Annotations(
+    String language,
+    List<Sentence> sentences,
+    List<EntityMention> entities,
+    List<PlaceMention> places,
+    List<TimeMention> times,
+    List<Quote> quotes,
+    List<Event> events,
+    List<String> categories) {
+
+  public Annotations {
+    sentences = List.copyOf(sentences);
+    entities = List.copyOf(entities);
+    places = List.copyOf(places);
+    times = List.copyOf(times);
+    quotes = List.copyOf(quotes);
+    events = List.copyOf(events);
+    categories = List.copyOf(categories);
+  }
+
+  /** Annotations that carry only a language (or none). */
+  public static Annotations empty(String language) {
+    return new Annotations(
+        language, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * @throws IllegalArgumentException if any span runs past a text of {@code length}
+   */
+  public void checkWithin(int length) {
+    sentences.forEach(s -> Offsets.checkWithin(s.start(), s.end(), length));
+    entities.forEach(e -> Offsets.checkWithin(e.start(), e.end(), length));
+    places.forEach(p -> Offsets.checkWithin(p.start(), p.end(), length));
+    times.forEach(t -> Offsets.checkWithin(t.start(), t.end(), length));
+    quotes.forEach(q -> Offsets.checkWithin(q.start(), q.end(), length));
+    events.forEach(e -> Offsets.checkWithin(e.start(), e.end(), length));
+  }
+}

@@ -1,0 +1,252 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.extract.ExtractionException;
+import dev.vigil.ingest.DocumentSink;
+import dev.vigil.ingest.FileSource;
+import dev.vigil.ingest.InputFile;
+import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.model.Failure;
+import dev.vigil.model.RawDocument;
+import dev.vigil.store.Store;
+import dev.vigil.store.WriteOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests files and folders into a store. One thread reads inputs, {@code workers} threads
+ * extract and annotate, and the calling thread writes batches: each batch is one database
+ * transaction, and its articles are reported stored only after it commits. Bounded queues
+ * between the threads hold memory flat whatever the input size. A bad input is reported and
+ * skipped; a failure of the store itself stops the run (what was committed stays).
+ */
+public final class IngestPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+  private static final RawDocument END_OF_INPUT =
+      new RawDocument("(end)", null, RawDocument.Format.TEXT, new byte[0], RawDocument.Given.NONE);
+  private static final Object END_OF_WORK = new Object();
+
+  /** How the pipeline runs. */
+  public record Options(int workers, int batchSize, Duration maxBatchDelay) {
+    public Options {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1: " + workers);
+      }
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 256,
+          Duration.ofMillis(500));
+    }
+  }
+
+  private final FileSource source;
+  private final ArticleAnalysis analysis;
+  private final Store store;
+  private final Options options;
+
+  public IngestPipeline(FileSource source, ArticleAnalysis analysis, Store store, Options options) {
+    this.source = source;
+    this.analysis = analysis;
+    this.store = store;
+    this.options = options;
+  }
+
+  /** Ingests {@code inputs}, telling {@code listener} what happens, and returns the totals. */
+  public IngestReport run(List<Path> inputs, IngestListener listener) throws InterruptedException {
+    long started = System.nanoTime();
+    FileSource.Plan plan = source.plan(inputs);
+    Counters counters = new Counters();
+    counters.bytesTotal = plan.totalBytes();
+    List<Failure> pendingFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Consumer<Failure> fail = f -> {
+      counters.skipped.incrementAndGet();
+      pendingFailures.add(f);
+      listener.failed(f);
+    };
+    plan.failures().forEach(fail);
+
+    BlockingQueue<RawDocument> toAnalyse = new ArrayBlockingQueue<>(options.workers() * 16);
+    BlockingQueue<Object> toWrite = new ArrayBlockingQueue<>(options.batchSize() * 2);
+    AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+    Thread reader = new Thread(() -> {
+      try {
+        DocumentSink sink = new DocumentSink() {
+          @Override
+          public void document(RawDocument document) throws InterruptedException {
+            toAnalyse.put(document);
+          }
+
+          @Override
+          public void failure(Failure failure) {
+            fail.accept(failure);
+          }
+
+          @Override
+          public void consumed(long bytes) {
+            counters.bytesDone.addAndGet(bytes);
+          }
+        };
+        for (InputFile file : plan.files()) {
+          if (fatal.get() != null) {
+            break;
+          }
+          source.read(file, sink);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        fatal.compareAndSet(null, e);
+      } finally {
+        for (int i = 0; i < options.workers(); i++) {
+          putQuietly(toAnalyse, END_OF_INPUT);
+        }
+      }
+    }, "vigil-read");
+
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < options.workers(); w++) {
+      workers.add(new Thread(() -> {
+        try {
+          for (RawDocument doc; (doc = toAnalyse.take()) != END_OF_INPUT; ) {
+            if (fatal.get() != null) {
+              continue; // drain so that the reader is not blocked
+            }
+            try {
+              toWrite.put(analysis.analyze(doc, null));
+            } catch (ExtractionException e) {
+              fail.accept(new Failure("extract", doc.origin(), doc.line(), e.getMessage()));
+            } catch (IllegalArgumentException e) {
+              fail.accept(new Failure("extract", doc.origin(), doc.line(), e.getMessage()));
+            } catch (RuntimeException | StackOverflowError e) {
+              LOG.error("analysis of {} failed", doc.where(), e);
+              fail.accept(new Failure("analyze", doc.origin(), doc.line(),
+                  "internal error: " + e + " (details in the log)"));
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          putQuietly(toWrite, END_OF_WORK);
+        }
+      }, "vigil-analyse-" + w));
+    }
+
+    reader.setDaemon(true);
+    reader.start();
+    workers.forEach(t -> {
+      t.setDaemon(true);
+      t.start();
+    });
+
+    int running = options.workers();
+    List<AnalyzedArticle> batch = new ArrayList<>();
+    long lastProgress = 0;
+    long batchStarted = System.nanoTime();
+    try {
+      while (running > 0) {
+        Object item = toWrite.poll(100, TimeUnit.MILLISECONDS);
+        if (item == END_OF_WORK) {
+          running--;
+        } else if (item != null) {
+          if (batch.isEmpty()) {
+            batchStarted = System.nanoTime();
+          }
+          batch.add((AnalyzedArticle) item);
+        }
+        boolean due = !batch.isEmpty() && (batch.size() >= options.batchSize()
+            || System.nanoTime() - batchStarted >= options.maxBatchDelay().toNanos()
+            || running == 0);
+        if (due) {
+          commit(batch, counters, listener);
+          batch.clear();
+        }
+        flushFailures(pendingFailures);
+        if (System.nanoTime() - lastProgress > 1_000_000_000L) {
+          lastProgress = System.nanoTime();
+          listener.progress(counters.snapshot(started, false));
+        }
+      }
+      if (!batch.isEmpty()) {
+        commit(batch, counters, listener);
+      }
+    } catch (RuntimeException e) {
+      fatal.compareAndSet(null, e);
+    }
+    flushFailures(pendingFailures);
+    if (fatal.get() != null) {
+      reader.interrupt();
+      workers.forEach(Thread::interrupt);
+      Throwable t = fatal.get();
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(t);
+    }
+    reader.join();
+    IngestProgress last = counters.snapshot(started, true);
+    listener.progress(last);
+    return new IngestReport(plan.files().size(), counters.inserted.get(), counters.updated.get(),
+        counters.unchanged.get(), counters.skipped.get(), plan.ignored(), last.elapsed());
+  }
+
+  private void commit(List<AnalyzedArticle> batch, Counters counters, IngestListener listener) {
+    List<WriteOutcome> outcomes = store.write(List.copyOf(batch));
+    for (WriteOutcome o : outcomes) {
+      switch (o.status()) {
+        case INSERTED -> counters.inserted.incrementAndGet();
+        case UPDATED -> counters.updated.incrementAndGet();
+        case UNCHANGED -> counters.unchanged.incrementAndGet();
+      }
+    }
+    listener.stored(outcomes);
+  }
+
+  private void flushFailures(List<Failure> pending) {
+    List<Failure> copy;
+    synchronized (pending) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      copy = new ArrayList<>(pending);
+      pending.clear();
+    }
+    store.articles().recordFailures(copy);
+  }
+
+  private static <T> void putQuietly(BlockingQueue<T> queue, T item) {
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      queue.offer(item);
+    }
+  }
+
+  private static final class Counters {
+    final AtomicLong bytesDone = new AtomicLong();
+    volatile long bytesTotal;
+    final AtomicLong inserted = new AtomicLong();
+    final AtomicLong updated = new AtomicLong();
+    final AtomicLong unchanged = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+
+    IngestProgress snapshot(long startedNanos, boolean finished) {
+      return new IngestProgress(bytesDone.get(), bytesTotal,
+          inserted.get() + updated.get() + unchanged.get(), skipped.get(),
+          Duration.ofNanos(System.nanoTime() - startedNanos), finished);
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package dev.vigil.store;
+
+import dev.vigil.internal.Json;
+import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.model.Annotations;
+import dev.vigil.model.Article;
+import dev.vigil.model.Failure;
+import dev.vigil.model.IsoDates;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The articles table and the failures log in the SQLite file. */
+public final class ArticleStore {
+  private static final String COLUMNS =
+      "id, url, source, title, byline, published, language, text, origin, ingested,"
+          + " annotations, change_seq";
+  private static final int LEAD_CHARS = 280;
+
+  private final Database db;
+
+  ArticleStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Writes {@code batch} in one transaction: new articles are inserted, an article whose id is
+   * stored with other content is replaced, one stored exactly as given is left alone. Either
+   * the whole batch is committed or nothing is.
+   */
+  public List<WriteOutcome> write(List<AnalyzedArticle> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    return db.write(c -> {
+      long change = currentChange(c);
+      List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+      try (PreparedStatement find = c.prepareStatement("SELECT content_hash FROM articles WHERE id = ?");
+           PreparedStatement insert = c.prepareStatement(
+               "INSERT INTO articles (url, source, title, byline, published, published_ms, language,"
+                   + " text, content_hash, origin, ingested, ingested_ms, sort_ms, annotations,"
+                   + " change_seq, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           PreparedStatement update = c.prepareStatement(
+               "UPDATE articles SET url = ?, source = ?, title = ?, byline = ?, published = ?,"
+                   + " published_ms = ?, language = ?, text = ?, content_hash = ?, origin = ?,"
+                   + " ingested = ?, ingested_ms = ?, sort_ms = ?, annotations = ?, change_seq = ?"
+                   + " WHERE id = ?")) {
+        for (AnalyzedArticle a : batch) {
+          Article art = a.article();
+          String hash = contentHash(art.title(), art.text());
+          find.setString(1, art.id());
+          String stored = null;
+          boolean exists;
+          try (ResultSet rs = find.executeQuery()) {
+            exists = rs.next();
+            if (exists) {
+              stored = rs.getString(1);
+            }
+          }
+          if (exists && hash.equals(stored)) {
+            outcomes.add(new WriteOutcome(art.id(), art.origin(), WriteOutcome.Status.UNCHANGED));
+            continue;
+          }
+          PreparedStatement ps = exists ? update : insert;
+          bind(ps, a, hash, ++change);
+          ps.executeUpdate();
+          outcomes.add(new WriteOutcome(art.id(), art.origin(),
+              exists ? WriteOutcome.Status.UPDATED : WriteOutcome.Status.INSERTED));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
+        ps.setLong(1, change);
+        ps.executeUpdate();
+      }
+      return outcomes;
+    });
+  }
+
+  private static long currentChange(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM counters WHERE name = 'change'");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, AnalyzedArticle a, String hash, long change)
+      throws SQLException {
+    Article art = a.article();
+    Long publishedMs = IsoDates.toEpochMillis(art.published());
+    long ingestedMs = art.ingested().toEpochMilli();
+    int i = 1;
+    ps.setString(i++, art.url());
+    ps.setString(i++, art.source());
+    ps.setString(i++, art.title());
+    ps.setString(i++, art.byline());
+    ps.setString(i++, art.published());
+    if (publishedMs == null) {
+      ps.setNull(i++, Types.INTEGER);
+    } else {
+      ps.setLong(i++, publishedMs);
+    }
+    ps.setString(i++, art.language());
+    ps.setString(i++, art.text());
+    ps.setString(i++, hash);
+    ps.setString(i++, art.origin());
+    ps.setString(i++, IsoDates.format(art.ingested()));
+    ps.setLong(i++, ingestedMs);
+    ps.setLong(i++, publishedMs != null ? publishedMs : ingestedMs);
+    ps.setString(i++, Json.write(a.annotations()));
+    ps.setLong(i++, change);
+    ps.setString(i, art.id());
+  }
+
+  /** SHA-256 (hex) of the title and text with whitespace collapsed. */
+  public static String contentHash(String title, String text) {
+    String normal = (title == null ? "" : title.strip().replaceAll("\\s+", " ")) + "\n"
+        + text.strip().replaceAll("\\s+", " ");
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(normal.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Records failures so that a user can see them later (dashboard, API). */
+  public void recordFailures(List<Failure> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    String at = IsoDates.format(Instant.now());
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO failures (at, stage, origin, line, reason) VALUES (?,?,?,?,?)")) {
+        for (Failure f : failures) {
+          ps.setString(1, at);
+          ps.setString(2, f.stage());
+          ps.setString(3, f.origin());
+          if (f.line() == null) {
+            ps.setNull(4, Types.INTEGER);
+          } else {
+            ps.setInt(4, f.line());
+          }
+          ps.setString(5, f.reason());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** The most recent failures, newest first. */
+  public List<StoredFailure> recentFailures(int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT at, stage, origin, line, reason FROM failures ORDER BY seq DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        List<StoredFailure> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int line = rs.getInt(4);
+            Integer lineOrNull = rs.wasNull() ? null : line;
+            out.add(new StoredFailure(rs.getString(1),
+                new Failure(rs.getString(2), rs.getString(3), lineOrNull, rs.getString(5))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  public long failureCount() {
+    return db.read(c -> scalar(c, "SELECT count(*) FROM failures"));
+  }
+
+  /** The article with {@code id}, if stored. */
+  public Optional<StoredArticle> get(String id) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(readArticle(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Whether an article with {@code id} is stored. */
+  public boolean contains(String id) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM articles WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /** Articles newest first (by publication date, else ingestion time). */
+  public List<ArticleSummary> latest(int offset, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, title, source, published, language, url, ingested, substr(text, 1, ?)"
+              + " FROM articles ORDER BY sort_ms DESC, seq DESC LIMIT ? OFFSET ?")) {
+        ps.setInt(1, LEAD_CHARS + 40);
+        ps.setInt(2, limit);
+        ps.setInt(3, offset);
+        List<ArticleSummary> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ArticleSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                lead(rs.getString(8))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The beginning of {@code text}, cut at a word boundary. */
+  static String lead(String text) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= LEAD_CHARS) {
+      return flat;
+    }
+    int cut = flat.lastIndexOf(' ', LEAD_CHARS);
+    return flat.substring(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS) + " …";
+  }
+
+  public long count() {
+    return db.read(c -> scalar(c, "SELECT count(*) FROM articles"));
+  }
+
+  /** The number of the last write to the articles table. */
+  public long lastChange() {
+    return db.read(c -> scalar(c, "SELECT value FROM counters WHERE name = 'change'"));
+  }
+
+  /** Up to {@code limit} articles written after change {@code after}, in the order written. */
+  public List<StoredArticle> changesAfter(long after, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+          + " FROM articles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
+        ps.setLong(1, after);
+        ps.setInt(2, limit);
+        List<StoredArticle> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(readArticle(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static StoredArticle readArticle(ResultSet rs) throws SQLException {
+    Article article = new Article(rs.getString("id"), rs.getString("url"), rs.getString("source"),
+        rs.getString("title"), rs.getString("byline"), rs.getString("published"),
+        rs.getString("language"), rs.getString("text"), rs.getString("origin"),
+        Instant.parse(rs.getString("ingested")));
+    Annotations annotations = Json.read(rs.getString("annotations"), Annotations.class);
+    return new StoredArticle(article, annotations, rs.getLong("change_seq"));
+  }
+
+  private static long scalar(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** Runs SQLite's integrity check; "ok" when the file is sound. */
+  public String integrityCheck() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check");
+           ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "no answer";
+      }
+    });
+  }
+}

@@ -1,0 +1,360 @@
+package dev.vigil.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import java.text.BreakIterator;
+import java.util.Locale;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index derived from the article store. A writable index holds Lucene's write lock
+ * and serves near-real-time searches; a read-only one (when another process writes) sees that
+ * process's commits. Its commit data records the last store change it has absorbed
+ * ({@link #indexedUpTo()}), so {@link #catchUp} can always bring it level with the store.
+ */
+public final class SearchIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+  private static final String CHANGE_KEY = "vigil.change_seq";
+  private static final String SCHEMA_KEY = "vigil.schema";
+  private static final int CATCH_UP_PAGE = 500;
+  private static final int SNIPPET_CHARS = 220;
+
+  private final Path dir;
+  private final Directory directory;
+  private final Analyzer analyzer = IndexFields.analyzer();
+  private final IndexWriter writer; // null when read-only
+  private SearcherManager searchers; // null while a read-only index has no commit yet
+  private volatile long indexedUpTo;
+
+  private SearchIndex(Path dir, Directory directory, IndexWriter writer) throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    this.writer = writer;
+    if (writer != null) {
+      this.searchers = new SearcherManager(writer, null);
+      this.indexedUpTo = parseChange(commitData(writer));
+    } else {
+      refreshReadOnly();
+    }
+  }
+
+  /**
+   * Opens the index in {@code dir} for writing, creating it if needed. An index that is corrupt,
+   * of another Lucene format or of another schema version is wiped (it is derived data) and
+   * will be rebuilt by {@link #catchUp}.
+   *
+   * @throws IndexLockedException if another process holds the write lock
+   */
+  public static SearchIndex openWritable(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      IndexWriter writer;
+      try {
+        writer = newWriter(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        if (!IndexFields.SCHEMA_VERSION.equals(commitData(writer).get(SCHEMA_KEY))
+            && writer.getDocStats().numDocs > 0) {
+          LOG.warn("index {} was built by another version; rebuilding it", dir);
+          writer.deleteAll();
+          writer.setLiveCommitData(freshCommitData().entrySet());
+          writer.commit();
+        }
+      } catch (LockObtainFailedException e) {
+        directory.close();
+        throw new IndexLockedException("the index " + dir + " is being written by another process", e);
+      } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+        LOG.warn("index {} is unreadable ({}); rebuilding it from the store", dir, e.getMessage());
+        writer = newWriter(directory, IndexWriterConfig.OpenMode.CREATE);
+      }
+      if (writer.getLiveCommitData() == null || !writer.getLiveCommitData().iterator().hasNext()) {
+        writer.setLiveCommitData(freshCommitData().entrySet());
+        writer.commit();
+      }
+      return new SearchIndex(dir, directory, writer);
+    } catch (IOException e) {
+      throw new StoreException("cannot open the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the index in {@code dir} for searching only (another process writes it). */
+  public static SearchIndex openReadOnly(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return new SearchIndex(dir, FSDirectory.open(dir), null);
+    } catch (IOException e) {
+      throw new StoreException("cannot open the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static IndexWriter newWriter(Directory directory, IndexWriterConfig.OpenMode mode)
+      throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
+    config.setOpenMode(mode);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(true);
+    return new IndexWriter(directory, config);
+  }
+
+  private static Map<String, String> freshCommitData() {
+    return Map.of(CHANGE_KEY, "0", SCHEMA_KEY, IndexFields.SCHEMA_VERSION);
+  }
+
+  private static Map<String, String> commitData(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    if (writer.getLiveCommitData() != null) {
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  private static long parseChange(Map<String, String> data) {
+    String v = data.get(CHANGE_KEY);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  private void refreshReadOnly() throws IOException {
+    if (searchers == null) {
+      try {
+        DirectoryReader reader = DirectoryReader.open(directory);
+        indexedUpTo = parseChange(reader.getIndexCommit().getUserData());
+        searchers = new SearcherManager(reader, null);
+      } catch (IndexNotFoundException e) {
+        return; // nothing committed yet: searches find nothing
+      }
+    } else if (searchers.maybeRefresh()) {
+      IndexSearcher s = searchers.acquire();
+      try {
+        indexedUpTo = parseChange(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData());
+      } finally {
+        searchers.release(s);
+      }
+    }
+  }
+
+  public boolean writable() {
+    return writer != null;
+  }
+
+  /** The last store change this index has absorbed. */
+  public long indexedUpTo() {
+    return indexedUpTo;
+  }
+
+  /**
+   * Indexes every article the store has written since {@link #indexedUpTo()}, committing as it
+   * goes, and makes them searchable. Safe to call at any time and from any thread.
+   *
+   * @param progress told the number of articles indexed so far (may be called often)
+   * @return the number of articles indexed
+   */
+  public synchronized long catchUp(ArticleStore store, LongConsumer progress) {
+    requireWritable();
+    long done = 0;
+    try {
+      while (true) {
+        List<StoredArticle> page = store.changesAfter(indexedUpTo, CATCH_UP_PAGE);
+        if (page.isEmpty()) {
+          break;
+        }
+        for (StoredArticle a : page) {
+          writer.updateDocument(new Term(IndexFields.ID, a.article().id()), IndexFields.toDocument(a));
+        }
+        long upTo = page.get(page.size() - 1).changeSeq();
+        Map<String, String> data = new HashMap<>(commitData(writer));
+        data.put(CHANGE_KEY, Long.toString(upTo));
+        data.put(SCHEMA_KEY, IndexFields.SCHEMA_VERSION);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        indexedUpTo = upTo;
+        done += page.size();
+        progress.accept(done);
+      }
+      if (done > 0) {
+        searchers.maybeRefreshBlocking();
+      }
+      return done;
+    } catch (IOException e) {
+      throw new StoreException("cannot write the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Empties the index so that the next {@link #catchUp} rebuilds it from the whole store. */
+  public synchronized void clear() {
+    requireWritable();
+    try {
+      writer.deleteAll();
+      writer.setLiveCommitData(freshCommitData().entrySet());
+      writer.commit();
+      indexedUpTo = 0;
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new StoreException("cannot clear the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireWritable() {
+    if (writer == null) {
+      throw new IllegalStateException("the index " + dir + " is open read-only");
+    }
+  }
+
+  /** The number of documents searchable now. */
+  public long documentCount() {
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return 0;
+      }
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a search.
+   *
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public SearchResults search(SearchQuery q) {
+    Query query = parse(q.query());
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return new SearchResults(q, 0, List.of());
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        int window = q.offset() + q.limit();
+        Sort sort = q.order() == SearchQuery.Order.NEWEST || q.query().isEmpty()
+            ? new Sort(new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true))
+            : new Sort(SortField.FIELD_SCORE,
+                new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true));
+        TopDocs top = searcher.search(query, window, sort, true);
+        long total = searcher.count(query);
+        ScoreDoc[] docs = top.scoreDocs;
+        int from = Math.min(q.offset(), docs.length);
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
+        String[] snippets = snippets(searcher, query, page, q.html());
+        StoredFields stored = searcher.storedFields();
+        List<SearchResults.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+          Document d = stored.document(page[i].doc);
+          hits.add(new SearchResults.Hit(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
+              d.get(IndexFields.SOURCE), d.get(IndexFields.PUBLISHED_ISO),
+              d.get(IndexFields.LANGUAGE), Float.isNaN(page[i].score) ? 0f : page[i].score,
+              snippets[i]));
+        }
+        return new SearchResults(q, total, hits);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Query parse(String text) {
+    if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
+      return new MatchAllDocsQuery();
+    }
+    try {
+      return new VigilQueryParser(analyzer).parse(text);
+    } catch (ParseException e) {
+      throw new QuerySyntaxException("cannot parse the query: " + firstLine(e.getMessage()), e);
+    } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException("the query expands to too many terms; make it narrower", e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "syntax error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean html)
+      throws IOException {
+    if (page.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(html
+            ? new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)
+            : new DefaultPassageFormatter("«", "»", " … ", false))
+        .withMaxLength(200_000)
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
+        .build();
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    String[] out = highlighter.highlightFields(new String[] {IndexFields.TEXT}, query, docIds,
+        new int[] {2}).get(IndexFields.TEXT);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = out[i] == null ? "" : out[i].replaceAll("\\s+", " ").strip();
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new StoreException("cannot close the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.vigil.store;
+
+import dev.vigil.model.AnalyzedArticle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * A data directory: the SQLite file {@code vigil.db} (the source of truth) and the Lucene
+ * index {@code index/} derived from it. If another process holds the index's write lock, this
+ * store writes the database only and searches the other process's commits; that process
+ * absorbs the new articles into the index when it next catches up.
+ */
+public final class Store implements AutoCloseable {
+  public static final String DB_FILE = "vigil.db";
+  public static final String INDEX_DIR = "index";
+
+  private final Path dataDir;
+  private final Database db;
+  private final ArticleStore articles;
+  private final SearchIndex index;
+
+  private Store(Path dataDir, Database db, SearchIndex index) {
+    this.dataDir = dataDir;
+    this.db = db;
+    this.articles = new ArticleStore(db);
+    this.index = index;
+  }
+
+  /** Opens the store in {@code dataDir}, creating the directory, database and index as needed. */
+  public static Store open(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    Database db = Database.open(dataDir.resolve(DB_FILE));
+    SearchIndex index;
+    try {
+      index = SearchIndex.openWritable(dataDir.resolve(INDEX_DIR));
+    } catch (IndexLockedException e) {
+      index = SearchIndex.openReadOnly(dataDir.resolve(INDEX_DIR));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new Store(dataDir, db, index);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public ArticleStore articles() {
+    return articles;
+  }
+
+  public SearchIndex index() {
+    return index;
+  }
+
+  /**
+   * Writes a batch to the database (one transaction), then brings the index level with the
+   * database if this process owns it.
+   */
+  public List<WriteOutcome> write(List<AnalyzedArticle> batch) {
+    List<WriteOutcome> outcomes = articles.write(batch);
+    if (index.writable()) {
+      index.catchUp(articles, n -> {});
+    }
+    return outcomes;
+  }
+
+  /**
+   * Indexes whatever the database holds that the index has not absorbed yet (after a crash,
+   * or writes by another process). Does nothing when another process owns the index.
+   *
+   * @return the number of articles indexed
+   */
+  public long catchUpIndex(LongConsumer progress) {
+    return index.writable() ? index.catchUp(articles, progress) : 0;
+  }
+
+  /** How many database changes the index has not absorbed yet. */
+  public long indexLag() {
+    return Math.max(0, articles.lastChange() - index.indexedUpTo());
+  }
+
+  @Override
+  public void close() {
+    try {
+      index.close();
+    } finally {
+      db.close();
+    }
+  }
+}

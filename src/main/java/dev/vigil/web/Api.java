@@ -1,0 +1,86 @@
+package dev.vigil.web;
+
+import dev.vigil.internal.ArticleJson;
+import dev.vigil.store.ArticleSummary;
+import dev.vigil.store.SearchQuery;
+import dev.vigil.store.SearchResults;
+import dev.vigil.store.Store;
+import dev.vigil.store.StoredArticle;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON API under {@code /api/v1}. */
+final class Api {
+  private final Store store;
+  private final String version;
+
+  Api(Store store, String version) {
+    this.store = store;
+    this.version = version;
+  }
+
+  /** {@code GET /api/v1/articles?offset=&limit=}: stored articles, newest first. */
+  void articles(Context ctx) {
+    int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000_000);
+    int limit = Params.integer(ctx, "limit", 20, 1, 100);
+    List<ArticleSummary> items = store.articles().latest(offset, limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", store.articles().count());
+    body.put("offset", offset);
+    body.put("limit", limit);
+    body.put("items", items);
+    ctx.json(body);
+  }
+
+  /** {@code GET /api/v1/articles/{id}}: one article with its annotations. */
+  void article(Context ctx) {
+    String id = ctx.pathParam("id");
+    StoredArticle a = store.articles().get(id)
+        .orElseThrow(() -> HttpError.notFound("no article with id '" + clip(id) + "'"));
+    ctx.json(ArticleJson.of(null, a.article(), a.annotations()));
+  }
+
+  /** {@code GET /api/v1/search?q=&sort=&offset=&limit=}: hits with snippets. */
+  void search(Context ctx) {
+    int offset = Params.integer(ctx, "offset", 0, 0, SearchQuery.MAX_WINDOW - 1);
+    int limit = Params.integer(ctx, "limit", 10, 1, 100);
+    SearchQuery query = new SearchQuery(Params.query(ctx), Params.order(ctx), offset, limit,
+        "html".equals(ctx.queryParam("snippets")));
+    SearchResults results = store.index().search(query);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", query.query());
+    body.put("sort", query.order().name().toLowerCase(Locale.ROOT));
+    body.put("total", results.total());
+    body.put("offset", offset);
+    body.put("limit", limit);
+    body.put("items", results.hits());
+    ctx.json(body);
+  }
+
+  /** {@code GET /api/v1/status}: counts and the index's lag behind the database. */
+  void status(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", version);
+    body.put("articles", store.articles().count());
+    body.put("indexed", store.index().documentCount());
+    body.put("indexLag", store.indexLag());
+    body.put("failures", store.articles().failureCount());
+    ctx.json(body);
+  }
+
+  /** {@code GET /api/v1/failures?limit=}: inputs that were skipped, and why. */
+  void failures(Context ctx) {
+    int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", store.articles().failureCount());
+    body.put("items", store.articles().recentFailures(limit));
+    ctx.json(body);
+  }
+
+  static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.vigil.web;
+
+import dev.vigil.store.SearchQuery;
+import dev.vigil.store.SearchResults;
+import dev.vigil.store.Store;
+import dev.vigil.store.StoredArticle;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The dashboard's pages, rendered on the server. */
+final class Pages {
+  private static final int PAGE_SIZE = 20;
+
+  private final Store store;
+  private final Templates templates;
+  private final String version;
+
+  Pages(Store store, Templates templates, String version) {
+    this.store = store;
+    this.templates = templates;
+    this.version = version;
+  }
+
+  private Map<String, Object> model(String title) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("pageTitle", title);
+    m.put("version", version);
+    m.put("articleCount", store.articles().count());
+    m.put("failureCount", store.articles().failureCount());
+    m.put("indexLag", store.indexLag());
+    return m;
+  }
+
+  /** {@code GET /}: the latest articles. */
+  void home(Context ctx) {
+    int page = Params.integer(ctx, "page", 1, 1, 100_000);
+    Map<String, Object> m = model("Latest");
+    m.put("articles", store.articles().latest((page - 1) * PAGE_SIZE, PAGE_SIZE));
+    m.put("page", page);
+    m.put("hasNext", (long) page * PAGE_SIZE < (long) m.get("articleCount"));
+    ctx.html(templates.render("home", m));
+  }
+
+  /** {@code GET /search?q=&sort=&page=}: search hits with highlighted snippets. */
+  void search(Context ctx) {
+    String q = Params.query(ctx);
+    SearchQuery.Order order = Params.order(ctx);
+    int maxPage = SearchQuery.MAX_WINDOW / PAGE_SIZE;
+    int page = Params.integer(ctx, "page", 1, 1, maxPage);
+    Map<String, Object> m = model(q.isBlank() ? "Search" : q + " · Search");
+    m.put("q", q);
+    m.put("sort", order.name().toLowerCase(Locale.ROOT));
+    m.put("page", page);
+    try {
+      SearchResults results = store.index().search(
+          new SearchQuery(q, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true));
+      m.put("results", results);
+      m.put("hasNext", (long) page * PAGE_SIZE < results.total() && page < maxPage);
+    } catch (dev.vigil.store.QuerySyntaxException e) {
+      ctx.status(400);
+      m.put("queryError", e.getMessage());
+    }
+    ctx.html(templates.render("search", m));
+  }
+
+  /** {@code GET /articles/{id}}: one article. */
+  void article(Context ctx) {
+    String id = ctx.pathParam("id");
+    StoredArticle a = store.articles().get(id)
+        .orElseThrow(() -> HttpError.notFound("No article with id '" + Api.clip(id) + "'."));
+    Map<String, Object> m = model(a.article().title() == null ? a.article().id() : a.article().title());
+    m.put("a", a.article());
+    m.put("ann", a.annotations());
+    m.put("paragraphs", paragraphs(a.article().text()));
+    m.put("sentenceCount", a.annotations().sentences().size());
+    m.put("wordCount", a.article().text().isBlank() ? 0 : a.article().text().strip().split("\\s+").length);
+    ctx.html(templates.render("article", m));
+  }
+
+  /** {@code GET /failures}: inputs that were skipped, and why. */
+  void failures(Context ctx) {
+    Map<String, Object> m = model("Skipped inputs");
+    m.put("failures", store.articles().recentFailures(500));
+    ctx.html(templates.render("failures", m));
+  }
+
+  /** An error page with the status and message. */
+  String error(int status, String message) {
+    Map<String, Object> m = model("Error " + status);
+    m.put("status", status);
+    m.put("message", message);
+    return templates.render("error", m);
+  }
+
+  static List<String> paragraphs(String text) {
+    List<String> out = new ArrayList<>();
+    for (String p : text.split("\\n\\s*\\n")) {
+      if (!p.isBlank()) {
+        out.add(p.strip());
+      }
+    }
+    return out;
+  }
+}
