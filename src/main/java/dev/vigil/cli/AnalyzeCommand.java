@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil analyze}: text or HTML in, one JSON line of article and annotations per document out. */
-@Command(name = "analyze", aliases = "analyse", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "analyze", aliases = "analyse", sortOptions = false,
     description = {
-        "Analyse text or HTML files and print, per document, one JSON line: the article and its",
-        "annotations (language, sentences, entities, places, times, quotes, events, categories;",
-        "offsets are half-open character offsets into \"text\"). Nothing is stored.",
+        "Analyse files and print one JSON line per document.",
+        "Each line is the article with its annotations (language, sentences, entities,",
+        "places, times, quotes, events, categories); offsets are half-open character",
+        "offsets into \"text\". Nothing is stored.",
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--published", paramLabel = "ISO-DATE",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vigil bench}: measured figures for the README. */
-@Command(name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
     subcommands = {BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,10 +38,11 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "ingest", sortOptions = false,
+  @Command(mixinStandardHelpOptions = true, name = "ingest", sortOptions = false,
       description = {
-          "Ingest a corpus into a fresh temporary data directory and report articles/s, MB/s,",
-          "peak heap, peak RSS and store size. Default corpus: the bundled demo corpus.",
+          "Measure ingest: articles/s, MB/s, peak heap and RSS, store size.",
+          "Ingests a corpus (default: the bundled demo corpus) into a fresh temporary",
+          "data directory and writes a JSON report.",
       })
   static final class Ingest implements Callable<Integer> {
     @Option(names = "--tehran-times", paramLabel = "ARCHIVE",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil corpus}: project tools that build the bundled data from the raw corpora. */
-@Command(name = "corpus", hidden = true,
+@Command(mixinStandardHelpOptions = true, name = "corpus", hidden = true,
     description = "Project tools: convert and select corpora for the demo and benchmarks.",
     subcommands = {CorpusCommand.TehranTimes.class, CorpusCommand.Demo.class})
 final class CorpusCommand implements Runnable {
@@ -34,7 +34,7 @@ final class CorpusCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "tehran-times",
+  @Command(mixinStandardHelpOptions = true, name = "tehran-times",
       description = "Convert tehran-times.tar.xz into cleaned .jsonl.gz ingest records.")
   static final class TehranTimes implements Callable<Integer> {
     @Parameters(paramLabel = "ARCHIVE") Path archive;
@@ -51,7 +51,7 @@ final class CorpusCommand implements Runnable {
     }
   }
 
-  @Command(name = "demo",
+  @Command(mixinStandardHelpOptions = true, name = "demo",
       description = "Select the demo corpus from tehran-times.tar.xz and write it as .jsonl.gz.")
   static final class Demo implements Callable<Integer> {
     @Option(names = "--tehran-times", required = true, paramLabel = "ARCHIVE") Path archive;

@@ -23,11 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vigil demo}: the bundled sample corpus, ingested into a fresh data directory and served. */
-@Command(name = "demo", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "demo", sortOptions = false,
     description = {
-        "Ingest the bundled sample news (the two seed reports on the Tajik-Afghan border and",
-        "about 600 Tehran Times articles on security, Afghanistan, Central Asia, drugs, refugees",
-        "and diplomacy) into a fresh data directory, then serve the dashboard and print its URL.",
+        "Ingest the bundled sample news and serve the dashboard.",
+        "The sample: the two seed reports on the Tajik-Afghan border and 600 Tehran",
+        "Times articles on security, Afghanistan, Central Asia, drugs, refugees and",
+        "diplomacy. They go into a fresh data directory; the URL is printed.",
     })
 final class DemoCommand implements Callable<Integer> {
   /** Where the bundled corpus lives on the classpath, and the list of its files. */

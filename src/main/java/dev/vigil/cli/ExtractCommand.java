@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil extract}: HTML in, the article's text and metadata out. */
-@Command(name = "extract",
+@Command(mixinStandardHelpOptions = true, name = "extract",
     description = {
-        "Extract the article from HTML (or text) files and print one JSON line per file:",
-        "{\"file\",\"url\",\"title\",\"byline\",\"published\",\"language\",\"body\"}. .html.gz is read as gzip.",
+        "Extract the article from HTML files; print one JSON line per file.",
+        "Each line: {\"file\",\"url\",\"title\",\"byline\",\"published\",\"language\",",
+        "\"body\"}. .html.gz is read as gzip.",
     })
 final class ExtractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "HTML or text files.")

@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil ingest}: files and folders into the store. */
-@Command(name = "ingest", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "ingest", sortOptions = false,
     description = {
-        "Ingest news files into the data directory: analyse, store and index them.",
-        "Reads .txt (UTF-8; a short first line is taken as the headline), .html/.htm, and",
-        ".jsonl (one {\"id\",\"url\",\"title\",\"text\",\"source\",\"published\"} per line; text or",
-        "title required), each optionally .gz; folders are read recursively.",
-        "The same input ingested twice is stored once. A bad file or line is reported with its",
-        "path, line and reason and skipped; the rest is stored (exit status 3).",
+        "Ingest news files: analyse, store and index them.",
+        "Reads .txt (UTF-8; a short first line is taken as the headline), .html,",
+        ".htm and .jsonl, each optionally .gz; folders are read recursively.",
+        ".jsonl: one {\"id\",\"url\",\"title\",\"text\",\"source\",\"published\"} per",
+        "line, text or title required. The same input ingested twice is stored once.",
+        "A bad file or line is reported with its path, line and reason and skipped;",
+        "the rest is stored, and the exit status is 3.",
     })
 final class IngestCommand implements Callable<Integer> {
   @Mixin DataDirOption data;

@@ -19,12 +19,12 @@ import picocli.CommandLine.Command;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Vigil: news intelligence for regional security.",
-        "Ingests news (files, folders, .jsonl), analyses it, and serves it as a searchable",
-        "dashboard and API.",
+        "Vigil: news intelligence for regional security. It ingests news reports,",
+        "analyses them, and serves them as a searchable dashboard and JSON API.",
         "",
-        "Start here:  vigil demo            (ingests the bundled sample news, opens the dashboard)",
-        "Your news:   vigil ingest FOLDER   then   vigil serve",
+        "Start here:  vigil demo           sample news in, dashboard up, URL printed",
+        "Your news:   vigil ingest FOLDER  then  vigil serve",
+        "",
     },
     subcommands = {
         DemoCommand.class,
@@ -40,9 +40,11 @@ import picocli.CommandLine.Command;
     },
     footer = {
         "",
-        "Data lives in --data DIR (default ./vigil-data, or $VIGIL_DATA): vigil.db (SQLite,",
-        "the source of truth), index/ (Lucene, rebuilt by `vigil reindex`), config.yaml, logs/.",
-        "Exit status: 0 ok, 1 error, 2 usage error, 3 finished but some inputs were skipped.",
+        "Data lives in --data DIR (default ./vigil-data, or $VIGIL_DATA): vigil.db",
+        "(SQLite, the source of truth), index/ (Lucene, rebuilt by `vigil reindex`),",
+        "config.yaml (settings), logs/.",
+        "Exit status: 0 ok, 1 error, 2 usage error, 3 done but some inputs skipped.",
+        "`vigil help COMMAND` or `vigil COMMAND --help` explains each command.",
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vigil reindex}: rebuild the Lucene index from the database. */
-@Command(name = "reindex",
+@Command(mixinStandardHelpOptions = true, name = "reindex",
     description = {
-        "Rebuild the search index from the database (the source of truth). Safe to run at any",
-        "time the server is stopped; deleting index/ first gives the same result.",
+        "Rebuild the search index from the database.",
+        "The database is the source of truth; deleting index/ and reindexing gives",
+        "the same search results. Stop a running server first.",
     })
 final class ReindexCommand implements Callable<Integer> {
   @Mixin DataDirOption data;

@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil search}: hits with snippets. */
-@Command(name = "search", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "search", sortOptions = false,
     description = {
-        "Search stored articles (Lucene syntax) and print the hits with snippets.",
-        "All words must match unless OR is written; \"exact phrase\"; -exclude; fields:",
-        "title:, text:, source:, language:, published:2024-11 or published:[2024 TO 2025-06].",
+        "Search stored articles; print the hits with snippets.",
+        "Lucene syntax: all words must match unless OR is written; \"exact phrase\";",
+        "-exclude; fields title:, text:, source:, language:, published:2024-11,",
+        "published:[2024 TO 2025-06].",
     })
 final class SearchCommand implements Callable<Integer> {
   enum Format { text, jsonl }

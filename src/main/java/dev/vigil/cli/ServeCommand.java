@@ -17,10 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vigil serve}: the dashboard and API. */
-@Command(name = "serve", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "serve", sortOptions = false,
     description = {
-        "Serve the dashboard and the JSON API (/api/v1) over the data directory until stopped",
-        "(Ctrl-C). Articles ingested meanwhile by `vigil ingest` appear within seconds.",
+        "Serve the dashboard and the JSON API (/api/v1) until stopped (Ctrl-C).",
+        "Articles ingested meanwhile by `vigil ingest` appear within seconds.",
     })
 final class ServeCommand implements Callable<Integer> {
   private static final long CATCH_UP_SECONDS = 2;

@@ -17,7 +17,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 public final class OpenNlpLanguageDetector implements LanguageDetector {
   private static final int MIN_LETTERS = 20; // below this the model guesses
   private static final int MAX_CHARS = 4000; // more text does not change the answer, only the cost
-  private static final double MIN_CONFIDENCE = 0.2;
+  /** The model spreads probability over 103 languages: trust the best only when it clearly leads. */
+  private static final double MIN_LEAD = 1.3;
   private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
   private final ThreadLocal<LanguageDetectorME> detectors; // the ME wrapper keeps state per call
@@ -50,11 +51,24 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     if (letters < MIN_LETTERS) {
       return UNDETERMINED;
     }
-    Language best = detectors.get().predictLanguage(sample);
-    if (best == null || best.getConfidence() < MIN_CONFIDENCE) {
-      return UNDETERMINED;
+    // variants of one language (Iranian Persian and Dari, say) pool their probability
+    Map<String, Double> byCode = new HashMap<>();
+    for (Language l : detectors.get().predictLanguages(sample)) {
+      byCode.merge(toIso1(l.getLang()), l.getConfidence(), Double::sum);
     }
-    return toIso1(best.getLang());
+    String best = null;
+    double first = 0;
+    double second = 0;
+    for (Map.Entry<String, Double> e : byCode.entrySet()) {
+      if (e.getValue() > first) {
+        second = first;
+        first = e.getValue();
+        best = e.getKey();
+      } else if (e.getValue() > second) {
+        second = e.getValue();
+      }
+    }
+    return best == null || first < MIN_LEAD * second ? UNDETERMINED : best;
   }
 
   static String toIso1(String iso3) {

@@ -38,6 +38,14 @@ public final class ArticleAnalysis {
     this.clock = clock;
   }
 
+  public Extractor extractor() {
+    return extractor;
+  }
+
+  public Annotator annotator() {
+    return annotator;
+  }
+
   /** Extracts only, for {@code vigil extract}. */
   public ExtractedArticle extract(RawDocument doc) throws ExtractionException {
     return extractor.extract(doc);

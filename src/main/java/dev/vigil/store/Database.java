@@ -3,6 +3,7 @@ package dev.vigil.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +29,9 @@ final class Database implements AutoCloseable {
   private Database(Path file) throws SQLException {
     this.file = file;
     this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-    SQLiteConfig w = base();
-    w.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE); // take the write lock up front
-    this.writer = w.createConnection(url);
-    writer.setAutoCommit(false);
+    // autocommit stays on: each write opens its own BEGIN IMMEDIATE, so that between writes
+    // this process holds no lock and other processes can write
+    this.writer = base().createConnection(url);
     for (int i = 0; i < READERS; i++) {
       SQLiteConfig r = base();
       r.setReadOnly(true);
@@ -81,13 +81,18 @@ final class Database implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  /**
+   * Runs {@code work} in one transaction, taking the database's write lock at the start
+   * ({@code BEGIN IMMEDIATE}) so that it cannot fail half-way for a lock: all of it is
+   * committed, or none of it.
+   */
   <T> T write(WriteWork<T> work) {
     writeLock.lock();
-    try {
+    try (Statement tx = writer.createStatement()) {
+      tx.execute("BEGIN IMMEDIATE");
       try {
         T result = work.run(writer);
-        writer.commit();
+        tx.execute("COMMIT");
         return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly();
@@ -101,8 +106,8 @@ final class Database implements AutoCloseable {
   }
 
   private void rollbackQuietly() {
-    try {
-      writer.rollback();
+    try (Statement tx = writer.createStatement()) {
+      tx.execute("ROLLBACK");
     } catch (SQLException ignored) {
       // the original failure is the one worth reporting
     }

@@ -1,0 +1,117 @@
+package dev.vigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.Articles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+  @TempDir static Path dir;
+  static Store store;
+
+  @BeforeAll
+  static void fill() {
+    store = Store.open(dir);
+    store.write(List.of(
+        Articles.of("s1", "Clashes on the Tajik-Afghan border",
+            "Tajik border guards clashed with armed men who crossed from Afghanistan.", "2025-11-19"),
+        Articles.of("s2", "ISIS-K claims attack",
+            "The Islamic State Khorasan Province (ISIS-K) claimed the attack in Kabul.", "2024-03-02"),
+        Articles.of("s3", "Drug seizure",
+            "Police seized 200 kg of heroin near the Afghan border in Khatlon.", "2024-11-05"),
+        Articles.of("s4", "Undated note", "A note about isis and a k-pop band.", null)));
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  static List<String> ids(String q) {
+    return store.index().search(new SearchQuery(q, SearchQuery.Order.RELEVANCE, 0, 10, false))
+        .hits().stream().map(SearchResults.Hit::id).toList();
+  }
+
+  @Test
+  void allWordsMustMatchUnlessOrIsWritten() {
+    assertThat(ids("Tajik border")).containsExactly("s1");
+    assertThat(ids("Tajik OR heroin")).containsExactlyInAnyOrder("s1", "s3");
+  }
+
+  @Test
+  void hyphenatedNamesAreSearchedAsPhrases() {
+    assertThat(ids("ISIS-K")).containsExactly("s2");
+    assertThat(ids("Tajik-Afghan")).containsExactly("s1");
+  }
+
+  @Test
+  void wordsAreStemmed() {
+    assertThat(ids("clash")).containsExactly("s1");
+    assertThat(ids("seizures")).containsExactly("s3");
+  }
+
+  @Test
+  void datesAreSearchableAtAnyPrecision() {
+    assertThat(ids("published:2024")).containsExactlyInAnyOrder("s2", "s3");
+    assertThat(ids("published:2024-11")).containsExactly("s3");
+    assertThat(ids("published:[2024-06 TO 2025-12-31]")).containsExactlyInAnyOrder("s1", "s3");
+    assertThat(ids("published:[2025 TO *]")).containsExactly("s1");
+    assertThatThrownBy(() -> ids("published:lastweek")).isInstanceOf(QuerySyntaxException.class)
+        .hasMessageContaining("lastweek");
+  }
+
+  @Test
+  void fieldsNarrowTheSearch() {
+    assertThat(ids("title:seizure")).containsExactly("s3");
+    assertThat(ids("source:\"test wire\" AND heroin")).containsExactly("s3");
+    assertThat(ids("language:EN")).hasSize(4);
+  }
+
+  @Test
+  void newestFirstPutsUndatedByIngestionTime() {
+    SearchResults r = store.index().search(new SearchQuery("", SearchQuery.Order.NEWEST, 0, 10, false));
+    assertThat(r.total()).isEqualTo(4);
+    assertThat(r.hits()).extracting(SearchResults.Hit::id).containsExactly("s4", "s1", "s3", "s2");
+  }
+
+  @Test
+  void snippetsMarkTheMatches() {
+    SearchResults plain = store.index().search(SearchQuery.of("heroin"));
+    assertThat(plain.hits().get(0).snippet()).contains("«heroin»");
+    SearchResults html = store.index().search(new SearchQuery("heroin", SearchQuery.Order.RELEVANCE, 0, 10, true));
+    assertThat(html.hits().get(0).snippet()).contains("<mark>heroin</mark>");
+  }
+
+  @Test
+  void htmlSnippetsEscapeTheText(@TempDir Path own) {
+    try (Store other = Store.open(own)) {
+      other.write(List.of(Articles.of("x1", "Escapes", "Markup <script>alert(1)</script> in smuggling text.", null)));
+      SearchResults html = other.index().search(new SearchQuery("smuggling", SearchQuery.Order.RELEVANCE, 0, 10, true));
+      assertThat(html.hits()).singleElement().extracting(SearchResults.Hit::snippet).asString()
+          .doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+  }
+
+  @Test
+  void pagesAreWindowsOfTheSameOrder() {
+    List<String> all = ids("*");
+    SearchResults second = store.index().search(new SearchQuery("*", SearchQuery.Order.RELEVANCE, 2, 2, false));
+    assertThat(second.hits()).extracting(SearchResults.Hit::id).isEqualTo(all.subList(2, 4));
+  }
+
+  @Test
+  void badQueriesAreRejectedWithAReason() {
+    assertThatThrownBy(() -> ids("foo AND (")).isInstanceOf(QuerySyntaxException.class)
+        .hasMessageStartingWith("cannot parse the query");
+    assertThatThrownBy(() -> new SearchQuery("x".repeat(3000), SearchQuery.Order.RELEVANCE, 0, 10, false))
+        .hasMessageContaining("3000 characters");
+    assertThatThrownBy(() -> new SearchQuery("x", SearchQuery.Order.RELEVANCE, 9995, 10, false))
+        .hasMessageContaining("10000");
+  }
+}
