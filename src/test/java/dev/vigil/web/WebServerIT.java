@@ -1,0 +1,146 @@
+package dev.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.Articles;
+import dev.vigil.internal.Json;
+import dev.vigil.store.Store;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard and API on a real server over loopback. */
+class WebServerIT {
+  @TempDir static Path dir;
+  static Store store;
+  static WebServer server;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    store = Store.open(dir);
+    store.write(Articles.demo(120));
+    store.write(List.of(Articles.of("seed-1", "Clashes on the Tajik-Afghan border",
+        "Tajik border guards clashed with armed men. <b>Not bold</b> & <script>alert('x')</script>",
+        "2025-11-19")));
+    store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/bad.jsonl", 7,
+        "malformed JSON <img src=x onerror=alert(1)>")));
+    server = WebServer.start(store, "127.0.0.1", 0, "test");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    store.close();
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    return Json.mapper().readTree(r.body());
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void articlesAreListedNewestFirstWithPaging() throws Exception {
+    JsonNode page = json(get("/api/v1/articles?limit=5&offset=0"));
+    assertThat(page.get("total").asLong()).isEqualTo(121);
+    assertThat(page.get("items")).hasSize(5);
+    JsonNode next = json(get("/api/v1/articles?limit=5&offset=5"));
+    assertThat(next.get("items").get(0).get("id").asText()).isNotEqualTo(page.get("items").get(0).get("id").asText());
+  }
+
+  @Test
+  void oneArticleComesWithItsAnnotations() throws Exception {
+    JsonNode a = json(get("/api/v1/articles/seed-1"));
+    assertThat(a.get("title").asText()).isEqualTo("Clashes on the Tajik-Afghan border");
+    assertThat(a.get("published").asText()).isEqualTo("2025-11-19");
+    assertThat(a.get("entities").isArray()).isTrue();
+    assertThat(a.get("events").isArray()).isTrue();
+  }
+
+  @Test
+  void searchReturnsHitsWithSnippets() throws Exception {
+    JsonNode r = json(get("/api/v1/search?q=" + q("Tajik border") + "&limit=3"));
+    assertThat(r.get("total").asLong()).isPositive();
+    assertThat(r.get("items").get(0).get("id").asText()).isEqualTo("seed-1");
+    assertThat(r.get("items").get(0).get("snippet").asText()).contains("«Tajik»");
+    JsonNode newest = json(get("/api/v1/search?q=Afghanistan&sort=newest&limit=2"));
+    assertThat(newest.get("sort").asText()).isEqualTo("newest");
+  }
+
+  @Test
+  void badParametersAre400WithAMessage() throws Exception {
+    for (String path : List.of("/api/v1/articles?limit=abc", "/api/v1/articles?limit=0",
+        "/api/v1/articles?offset=-1", "/api/v1/search?q=" + q("foo AND ("), "/api/v1/search?sort=best",
+        "/api/v1/search?q=x&offset=9999&limit=10", "/api/v1/search?q=" + "x".repeat(2001))) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(400);
+      JsonNode error = json(r).get("error");
+      assertThat(error.get("status").asInt()).isEqualTo(400);
+      assertThat(error.get("message").asText()).as(path).isNotBlank().doesNotContain("Exception").doesNotContain("at dev.");
+    }
+  }
+
+  @Test
+  void unknownIdsAndRoutesAre404() throws Exception {
+    HttpResponse<String> r = get("/api/v1/articles/no-such-id");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).get("error").get("message").asText()).isEqualTo("no article with id 'no-such-id'");
+    assertThat(get("/api/v1/nothing").statusCode()).isEqualTo(404);
+    HttpResponse<String> page = get("/articles/no-such-id");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("No article with id").contains("<html");
+    assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void pagesRenderAndEscapeWhatTheyShow() throws Exception {
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Latest articles").contains("href=\"/?page=2\"");
+    assertThat(home.body().split("class=\"title\" href=\"/articles/")).hasSize(21); // 20 per page
+    assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(home.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+    HttpResponse<String> article = get("/articles/seed-1");
+    assertThat(article.body()).contains("&lt;script&gt;").doesNotContain("<script>alert");
+
+    HttpResponse<String> search = get("/search?q=" + q("Tajik border"));
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("<mark>Tajik</mark>").doesNotContain("<script>alert");
+
+    HttpResponse<String> bad = get("/search?q=" + q("foo AND ("));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("cannot parse the query");
+
+    HttpResponse<String> failures = get("/failures");
+    assertThat(failures.body()).contains("in/bad.jsonl:7").contains("&lt;img").doesNotContain("<img src=x");
+  }
+
+  @Test
+  void statusReportsCountsAndIndexLag() throws Exception {
+    JsonNode s = json(get("/api/v1/status"));
+    assertThat(s.get("articles").asLong()).isEqualTo(121);
+    assertThat(s.get("indexed").asLong()).isEqualTo(121);
+    assertThat(s.get("indexLag").asLong()).isZero();
+    assertThat(json(get("/api/v1/failures")).get("items").get(0).get("failure").get("line").asInt()).isEqualTo(7);
+  }
+}
