@@ -1,0 +1,140 @@
+package dev.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.Articles;
+import dev.vigil.TestFiles;
+import dev.vigil.extract.Extractor;
+import dev.vigil.ingest.FileSource;
+import dev.vigil.lang.OpenNlpLanguageDetector;
+import dev.vigil.nlp.CoreNlpAnnotator;
+import dev.vigil.pipeline.ArticleAnalysis;
+import dev.vigil.pipeline.IngestListener;
+import dev.vigil.pipeline.IngestPipeline;
+import dev.vigil.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in real headless Chromium (Debian's {@code chromium}): the rendered DOM of the
+ * home, search and article pages, and screenshots of each in {@code target/screenshots/}
+ * ({@code -Dvigil.screenshots=DIR} writes them elsewhere, e.g. {@code docs/screenshots}).
+ */
+class BrowserIT {
+  static final String CHROMIUM = System.getProperty("vigil.chromium", "/usr/bin/chromium");
+
+  @TempDir static Path dir;
+  static Store store;
+  static WebServer server;
+  static String seedId;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assertThat(Path.of(CHROMIUM)).as("headless Chromium is needed: apt-get install chromium").exists();
+    store = Store.open(dir.resolve("data"));
+    store.write(Articles.demo(200));
+    Path seeds = Files.createDirectories(dir.resolve("seeds"));
+    TestFiles.copy(TestFiles.SEED_CIS, seeds);
+    TestFiles.copy(TestFiles.SEED_BORDER, seeds);
+    OpenNlpLanguageDetector languages = OpenNlpLanguageDetector.load();
+    List<String> ids = new ArrayList<>();
+    new IngestPipeline(new FileSource(1 << 20), new ArticleAnalysis(Extractor.standard(languages),
+        new CoreNlpAnnotator(languages), null, Clock.systemUTC()), store,
+        new IngestPipeline.Options(1, 8, Duration.ofMillis(50)))
+        .run(List.of(seeds), new IngestListener() {
+          @Override
+          public void stored(List<dev.vigil.store.WriteOutcome> outcomes) {
+            outcomes.forEach(o -> ids.add(o.id()));
+          }
+        });
+    seedId = ids.get(1);
+    server = WebServer.start(store, "127.0.0.1", 0, "test");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  static List<String> chromium(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("chromium-profile")));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  static String dom(String path) throws Exception {
+    Process p = new ProcessBuilder(chromium("--dump-dom", url(path)))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return html;
+  }
+
+  static Path screenshot(String path, String name, int height) throws Exception {
+    Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png").toAbsolutePath();
+    Files.deleteIfExists(out);
+    Process p = new ProcessBuilder(chromium("--window-size=1280," + height, "--screenshot=" + out, url(path)))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).exists();
+    assertThat(Files.size(out)).as("a rendered page, not a blank one").isGreaterThan(20_000);
+    String keep = System.getProperty("vigil.screenshots");
+    if (keep != null) {
+      Path target = Files.createDirectories(Path.of(keep)).resolve(name + ".png");
+      Files.copy(out, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return out;
+  }
+
+  @Test
+  void theHomePageListsTheLatestArticles() throws Exception {
+    String html = dom("/");
+    assertThat(html).contains("<h1>Latest articles</h1>");
+    assertThat(html.split("class=\"title\" href=\"/articles/")).hasSize(21);
+    screenshot("/", "home", 1000);
+  }
+
+  @Test
+  void aSearchShowsHighlightedHits() throws Exception {
+    String html = dom("/search?q=Tajik+border");
+    assertThat(html).contains("id=\"hit-count\"").contains("<mark>Tajik</mark>")
+        .contains("Russian Security Council Secretary Calls");
+    screenshot("/search?q=Tajik+border", "search", 1100);
+  }
+
+  @Test
+  void anArticlePageShowsTheTextAndItsFacts() throws Exception {
+    String html = dom("/articles/" + seedId);
+    assertThat(html).contains("<dt>Language</dt><dd>en</dd>").contains("Shoigu");
+    screenshot("/articles/" + seedId, "article", 1100);
+  }
+
+  @Test
+  void aBadQueryShowsItsReasonInThePage() throws Exception {
+    assertThat(dom("/search?q=foo+AND+(")).contains("cannot parse the query").contains("role=\"alert\"");
+  }
+
+}
