@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -69,8 +68,7 @@ public final class VigilConfig {
   }
 
   private static void merge(ObjectNode target, JsonNode user, String prefix, Path file) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : user.properties()) {
       String key = prefix + e.getKey();
       JsonNode known = target.get(e.getKey());
       if (known == null) {
