@@ -1,12 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.VigilConfig;
+import dev.vigil.internal.FileTrees;
 import dev.vigil.internal.Json;
 import dev.vigil.pipeline.IngestReport;
 import dev.vigil.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -14,15 +14,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +85,7 @@ final class BenchCommand implements Runnable {
         }
         long inputBytes = 0;
         for (Path p : inputs) {
-          inputBytes += sizeOf(p);
+          inputBytes += FileTrees.size(p);
         }
         Path dataDir = work.resolve("data");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -118,8 +115,8 @@ final class BenchCommand implements Runnable {
               new ProgressPrinter(out, err, false, false, System.console() != null));
         }
         sampler.interrupt();
-        dbBytes = sizeOf(dataDir.resolve(Store.DB_FILE)) + sizeOf(dataDir.resolve(Store.DB_FILE + "-wal"));
-        indexBytes = sizeOf(dataDir.resolve(Store.INDEX_DIR));
+        dbBytes = FileTrees.size(dataDir.resolve(Store.DB_FILE)) + FileTrees.size(dataDir.resolve(Store.DB_FILE + "-wal"));
+        indexBytes = FileTrees.size(dataDir.resolve(Store.INDEX_DIR));
         storeBytes = dbBytes + indexBytes;
         double seconds = r.elapsed().toMillis() / 1000.0;
         Map<String, Object> result = new LinkedHashMap<>();
@@ -157,7 +154,7 @@ final class BenchCommand implements Runnable {
             storeBytes / 1048576.0, result.get("storeMBPer100kArticles"), reportFile);
         return ExitCodes.OK;
       } finally {
-        deleteTree(work);
+        FileTrees.deleteQuietly(work);
       }
     }
   }
@@ -197,32 +194,5 @@ final class BenchCommand implements Runnable {
 
   static double round(double v) {
     return Math.round(v * 100) / 100.0;
-  }
-
-  static long sizeOf(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return 0;
-    }
-    if (!Files.isDirectory(p)) {
-      return Files.size(p);
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      long total = 0;
-      for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        total += Files.size(f);
-      }
-      return total;
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort
-    }
   }
 }

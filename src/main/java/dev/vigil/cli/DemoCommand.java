@@ -1,12 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.VigilConfig;
+import dev.vigil.internal.FileTrees;
 import dev.vigil.pipeline.IngestReport;
 import dev.vigil.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,13 +65,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (noServe) {
       if (temporary) {
-        deleteTree(dir);
+        FileTrees.deleteQuietly(dir);
       }
       return report.anySkipped() ? ExitCodes.SKIPPED : ExitCodes.OK;
     }
     int chosen = port != null ? port : freeOr(config.serverPort());
     out.println("Try a search for: Tajik border");
-    ServeCommand.serve(dir, config, null, chosen, out, temporary ? () -> deleteTree(dir) : () -> {});
+    ServeCommand.serve(dir, config, null, chosen, out, temporary ? () -> FileTrees.deleteQuietly(dir) : () -> {});
     return ExitCodes.OK;
   }
 
@@ -116,16 +114,6 @@ final class DemoCommand implements Callable<Integer> {
       return preferred;
     } catch (IOException e) {
       return 0;
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary directory left behind is not worth failing the exit for
     }
   }
 }
