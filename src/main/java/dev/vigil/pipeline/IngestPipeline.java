@@ -44,11 +44,6 @@ public final class IngestPipeline {
         throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
       }
     }
-
-    public static Options defaults() {
-      return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 256,
-          Duration.ofMillis(500));
-    }
   }
 
   private final FileSource source;

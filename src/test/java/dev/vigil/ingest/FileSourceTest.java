@@ -68,7 +68,6 @@ class FileSourceTest {
 
   @Test
   void aMissingPathAndAnUnsupportedFileNamedOnTheCommandLineAreReported() {
-    Files.exists(dir);
     Path jpg = dir.resolve("photo.jpg");
     FileSource.Plan plan = source.plan(List.of(dir.resolve("nope"), writeQuietly(jpg, "x")));
     assertThat(plan.failures()).extracting(Failure::toString).containsExactly(

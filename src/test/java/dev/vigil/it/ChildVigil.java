@@ -85,12 +85,12 @@ final class ChildVigil implements AutoCloseable {
     errReader.join(10_000);
   }
 
-  /** SIGTERM: the shutdown hooks run. */
-  int terminate() throws InterruptedException {
+  /** SIGTERM: the shutdown hooks run. True if the process has exited within a minute. */
+  boolean terminate() throws InterruptedException {
     process.destroy();
-    process.waitFor(60, TimeUnit.SECONDS);
+    boolean exited = process.waitFor(60, TimeUnit.SECONDS);
     outReader.join(10_000);
-    return process.exitValue();
+    return exited;
   }
 
   int waitFor(long seconds) throws InterruptedException {
