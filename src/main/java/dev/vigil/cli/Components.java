@@ -6,7 +6,10 @@ import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.nlp.Annotator;
 import dev.vigil.nlp.CoreNlpAnnotator;
 import dev.vigil.pipeline.ArticleAnalysis;
+import dev.vigil.model.TextStage;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The wiring of the analysis stages: built once per process, in plain code. */
 final class Components {
@@ -22,13 +25,20 @@ final class Components {
   }
 
   ArticleAnalysis analysis(String defaultSource) {
-    return new ArticleAnalysis(extractor, annotator(), defaultSource, Clock.systemUTC());
+    return new ArticleAnalysis(extractor, annotator(), stages(), defaultSource, Clock.systemUTC());
+  }
+
+  /** What runs after the annotator, in order: entity linking, places, events. */
+  private List<TextStage> stages() {
+    List<TextStage> stages = new ArrayList<>();
+    return stages;
   }
 
   /** For {@code vigil extract}, which needs no annotator. */
   ArticleAnalysis extractionOnly() {
-    return new ArticleAnalysis(extractor, (text, language, published) -> {
+    Annotator none = (text, language, published) -> {
       throw new UnsupportedOperationException("extraction only");
-    }, null, Clock.systemUTC());
+    };
+    return new ArticleAnalysis(extractor, none, null, Clock.systemUTC());
   }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         ExtractCommand.class,
         SearchCommand.class,
         ReindexCommand.class,
+        EvalCommand.class,
         BenchCommand.class,
         CorpusCommand.class,
         CommandLine.HelpCommand.class,

@@ -27,6 +27,16 @@ public record Annotations(
     categories = List.copyOf(categories);
   }
 
+  /** These annotations with the places replaced. */
+  public Annotations withPlaces(List<PlaceMention> newPlaces) {
+    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories);
+  }
+
+  /** These annotations with the events and categories replaced. */
+  public Annotations withEvents(List<Event> newEvents, List<String> newCategories) {
+    return new Annotations(language, sentences, entities, places, times, quotes, newEvents, newCategories);
+  }
+
   /** Annotations that carry only a language (or none). */
   public static Annotations empty(String language) {
     return new Annotations(

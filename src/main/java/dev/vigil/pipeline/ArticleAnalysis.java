@@ -3,7 +3,8 @@ package dev.vigil.pipeline;
 import dev.vigil.extract.ExtractionException;
 import dev.vigil.extract.Extractor;
 import dev.vigil.model.AnalyzedArticle;
-import dev.vigil.model.Annotations;
+import dev.vigil.model.TaggedText;
+import dev.vigil.model.TextStage;
 import dev.vigil.model.Article;
 import dev.vigil.model.ExtractedArticle;
 import dev.vigil.model.RawDocument;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +27,7 @@ public final class ArticleAnalysis {
 
   private final Extractor extractor;
   private final Annotator annotator;
+  private final List<TextStage> stages;
   private final String defaultSource;
   private final Clock clock;
 
@@ -32,8 +35,18 @@ public final class ArticleAnalysis {
    * @param defaultSource the source named for documents that declare none (null: none)
    */
   public ArticleAnalysis(Extractor extractor, Annotator annotator, String defaultSource, Clock clock) {
+    this(extractor, annotator, List.of(), defaultSource, clock);
+  }
+
+  /**
+   * @param stages what runs after the annotator, in order (entity linking, places, events)
+   * @param defaultSource the source named for documents that declare none (null: none)
+   */
+  public ArticleAnalysis(Extractor extractor, Annotator annotator, List<TextStage> stages,
+      String defaultSource, Clock clock) {
     this.extractor = extractor;
     this.annotator = annotator;
+    this.stages = List.copyOf(stages);
     this.defaultSource = defaultSource;
     this.clock = clock;
   }
@@ -61,8 +74,11 @@ public final class ArticleAnalysis {
     String title = ex.title() != null ? ex.title() : fallbackTitle(ex.text());
     Article article = new Article(idFor(doc.given(), ex), ex.url(), sourceFor(doc.given(), ex),
         title, ex.byline(), date, ex.language(), ex.text(), doc.where(), clock.instant());
-    Annotations annotations = annotator.annotate(ex.text(), ex.language(), date);
-    return new AnalyzedArticle(article, annotations);
+    TaggedText tagged = annotator.tag(ex.text(), ex.language(), date);
+    for (TextStage stage : stages) {
+      tagged = stage.apply(tagged);
+    }
+    return new AnalyzedArticle(article, tagged.annotations());
   }
 
   /**
