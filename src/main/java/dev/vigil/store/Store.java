@@ -21,11 +21,13 @@ public final class Store implements AutoCloseable {
   private final Database db;
   private final ArticleStore articles;
   private final SearchIndex index;
+  private final MapData map;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
     this.db = db;
     this.articles = new ArticleStore(db);
+    this.map = new MapData(db);
     this.index = index;
   }
 
@@ -55,6 +57,11 @@ public final class Store implements AutoCloseable {
 
   public ArticleStore articles() {
     return articles;
+  }
+
+  /** Places and events for the map. */
+  public MapData map() {
+    return map;
   }
 
   public SearchIndex index() {

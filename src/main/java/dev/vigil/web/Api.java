@@ -1,12 +1,15 @@
 package dev.vigil.web;
 
 import dev.vigil.internal.ArticleJson;
+import dev.vigil.internal.Json;
 import dev.vigil.store.ArticleSummary;
+import dev.vigil.store.MapData;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,5 +85,50 @@ final class Api {
 
   static String clip(String s) {
     return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+
+  /**
+   * {@code GET /api/v1/map?limit=}: GeoJSON of the places articles mention (with how many
+   * articles and the uncertainty radius) and of the events that have a place.
+   */
+  void map(Context ctx) {
+    int limit = Params.integer(ctx, "limit", 2000, 1, 20_000);
+    List<Map<String, Object>> features = new ArrayList<>();
+    for (MapData.PlacePoint p : store.map().places(limit)) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("layer", "place");
+      props.put("name", p.name());
+      props.put("kind", p.kind());
+      props.put("country", p.country());
+      props.put("radiusKm", p.radiusKm());
+      props.put("articles", p.articles());
+      props.put("latest", p.latest());
+      features.add(feature(p.lon(), p.lat(), props));
+    }
+    for (MapData.EventPoint e : store.map().events(limit)) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("layer", "event");
+      props.put("type", e.type());
+      props.put("modality", e.modality());
+      props.put("date", e.date() != null ? e.date() : e.published());
+      props.put("place", e.place());
+      props.put("articleId", e.articleId());
+      props.put("title", e.title());
+      props.put("source", e.source());
+      props.put("sentence", e.sentence());
+      features.add(feature(e.lon(), e.lat(), props));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "FeatureCollection");
+    body.put("features", features);
+    ctx.contentType("application/geo+json").result(Json.write(body));
+  }
+
+  private static Map<String, Object> feature(double lon, double lat, Map<String, Object> props) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", "Feature");
+    f.put("geometry", Map.of("type", "Point", "coordinates", List.of(lon, lat)));
+    f.put("properties", props);
+    return f;
   }
 }

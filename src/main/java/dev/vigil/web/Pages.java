@@ -45,6 +45,11 @@ final class Pages {
     ctx.html(templates.render("home", m));
   }
 
+  /** {@code GET /map}: places and events on an offline map; the data comes from /api/v1/map. */
+  void map(Context ctx) {
+    ctx.html(templates.render("map", model("Map")));
+  }
+
   /** {@code GET /search?q=&sort=&page=}: search hits with highlighted snippets. */
   void search(Context ctx) {
     String q = Params.query(ctx);

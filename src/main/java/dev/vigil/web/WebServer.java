@@ -55,12 +55,14 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/search", pages::search);
       config.routes.get("/articles/{id}", pages::article);
       config.routes.get("/failures", pages::failures);
+      config.routes.get("/map", pages::map);
 
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
       config.routes.get("/api/v1/search", api::search);
       config.routes.get("/api/v1/status", api::status);
       config.routes.get("/api/v1/failures", api::failures);
+      config.routes.get("/api/v1/map", api::map);
 
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));

@@ -44,6 +44,7 @@ class BrowserIT {
     assertThat(Path.of(CHROMIUM)).as("headless Chromium is needed: apt-get install chromium").exists();
     store = Store.open(dir.resolve("data"));
     store.write(Articles.demo(200));
+    store.write(List.of(Articles.placed("map-1")));
     Path seeds = Files.createDirectories(dir.resolve("seeds"));
     TestFiles.copy(TestFiles.SEED_CIS, seeds);
     TestFiles.copy(TestFiles.SEED_BORDER, seeds);
@@ -86,7 +87,8 @@ class BrowserIT {
   }
 
   static String dom(String path) throws Exception {
-    Process p = new ProcessBuilder(chromium("--dump-dom", url(path)))
+    // the virtual-time budget lets the page's scripts and their fetches finish first
+    Process p = new ProcessBuilder(chromium("--virtual-time-budget=10000", "--dump-dom", url(path)))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -96,7 +98,8 @@ class BrowserIT {
   static Path screenshot(String path, String name, int height) throws Exception {
     Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png").toAbsolutePath();
     Files.deleteIfExists(out);
-    Process p = new ProcessBuilder(chromium("--window-size=1280," + height, "--screenshot=" + out, url(path)))
+    Process p = new ProcessBuilder(chromium("--window-size=1280," + height,
+        "--virtual-time-budget=10000", "--screenshot=" + out, url(path)))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(out).exists();
@@ -130,6 +133,16 @@ class BrowserIT {
     String html = dom("/articles/" + seedId);
     assertThat(html).contains("<dt>Language</dt><dd>en</dd>").contains("Shoigu");
     screenshot("/articles/" + seedId, "article", 1100);
+  }
+
+  @Test
+  void theMapDrawsCountriesPlacesAndEventsOffline() throws Exception {
+    String html = dom("/map");
+    assertThat(html).contains("data-loaded=\"3\"") // two places and one event from the API
+        .contains("1 events and 2 places shown")
+        .contains("leaflet-interactive"); // drawn vector shapes: outlines, markers, circles
+    assertThat(html.split("<path").length - 1).as("country outlines drawn").isGreaterThan(150);
+    screenshot("/map", "map", 900);
   }
 
   @Test

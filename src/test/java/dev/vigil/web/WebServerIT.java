@@ -33,6 +33,7 @@ class WebServerIT {
     store.write(List.of(Articles.of("seed-1", "Clashes on the Tajik-Afghan border",
         "Tajik border guards clashed with armed men. <b>Not bold</b> & <script>alert('x')</script>",
         "2025-11-19")));
+    store.write(List.of(Articles.placed("map-1")));
     store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/bad.jsonl", 7,
         "malformed JSON <img src=x onerror=alert(1)>")));
     server = WebServer.start(store, "127.0.0.1", 0, "test");
@@ -61,7 +62,7 @@ class WebServerIT {
   @Test
   void articlesAreListedNewestFirstWithPaging() throws Exception {
     JsonNode page = json(get("/api/v1/articles?limit=5&offset=0"));
-    assertThat(page.get("total").asLong()).isEqualTo(121);
+    assertThat(page.get("total").asLong()).isEqualTo(122);
     assertThat(page.get("items")).hasSize(5);
     JsonNode next = json(get("/api/v1/articles?limit=5&offset=5"));
     assertThat(next.get("items").get(0).get("id").asText()).isNotEqualTo(page.get("items").get(0).get("id").asText());
@@ -84,6 +85,25 @@ class WebServerIT {
     assertThat(r.get("items").get(0).get("snippet").asText()).contains("«Tajik»");
     JsonNode newest = json(get("/api/v1/search?q=Afghanistan&sort=newest&limit=2"));
     assertThat(newest.get("sort").asText()).isEqualTo("newest");
+  }
+
+  @Test
+  void theMapDataIsGeoJsonOfPlacesAndEvents() throws Exception {
+    HttpResponse<String> r = get("/api/v1/map");
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+    JsonNode geo = Json.mapper().readTree(r.body());
+    assertThat(geo.get("type").asText()).isEqualTo("FeatureCollection");
+    JsonNode features = geo.get("features");
+    assertThat(features).hasSize(3);
+    JsonNode first = features.get(0);
+    assertThat(first.at("/properties/layer").asText()).isEqualTo("place");
+    assertThat(first.at("/properties/name").asText()).as("by name at equal counts").isEqualTo("Dushanbe");
+    assertThat(features.get(1).at("/properties/radiusKm").asDouble()).isEqualTo(80.0);
+    JsonNode event = features.get(2);
+    assertThat(event.at("/properties/type").asText()).isEqualTo("armed_clash");
+    assertThat(event.at("/properties/articleId").asText()).isEqualTo("map-1");
+    assertThat(event.at("/geometry/coordinates/0").asDouble()).isEqualTo(69.0); // lon first
+    assertThat(event.at("/geometry/coordinates/1").asDouble()).isEqualTo(37.9);
   }
 
   @Test
@@ -138,8 +158,8 @@ class WebServerIT {
   @Test
   void statusReportsCountsAndIndexLag() throws Exception {
     JsonNode s = json(get("/api/v1/status"));
-    assertThat(s.get("articles").asLong()).isEqualTo(121);
-    assertThat(s.get("indexed").asLong()).isEqualTo(121);
+    assertThat(s.get("articles").asLong()).isEqualTo(122);
+    assertThat(s.get("indexed").asLong()).isEqualTo(122);
     assertThat(s.get("indexLag").asLong()).isZero();
     assertThat(json(get("/api/v1/failures")).get("items").get(0).get("failure").get("line").asInt()).isEqualTo(7);
   }
