@@ -1,15 +1,20 @@
 package dev.vigil.web;
 
+import dev.vigil.model.Annotations;
+import dev.vigil.model.EntityMention;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The dashboard's pages, rendered on the server. */
 final class Pages {
@@ -80,7 +85,11 @@ final class Pages {
     Map<String, Object> m = model(a.article().title() == null ? a.article().id() : a.article().title());
     m.put("a", a.article());
     m.put("ann", a.annotations());
-    m.put("paragraphs", paragraphs(a.article().text()));
+    m.put("paragraphs", Highlights.of(a.article().text(), a.annotations()));
+    m.put("entityList", distinctEntities(a.annotations()));
+    m.put("placeList", a.annotations().places().stream()
+        .collect(Collectors.toMap(p -> p.name() != null ? p.name() : p.text(), p -> p,
+            (x, y) -> x, LinkedHashMap::new)).values());
     m.put("sentenceCount", a.annotations().sentences().size());
     m.put("wordCount", a.article().text().isBlank() ? 0 : a.article().text().strip().split("\\s+").length);
     ctx.html(templates.render("article", m));
@@ -101,13 +110,18 @@ final class Pages {
     return templates.render("error", m);
   }
 
-  static List<String> paragraphs(String text) {
-    List<String> out = new ArrayList<>();
-    for (String p : text.split("\\n\\s*\\n")) {
-      if (!p.isBlank()) {
-        out.add(p.strip());
-      }
+  /** One row per distinct entity (by KB entry, else by text), with how often it is mentioned. */
+  record EntityRow(String label, String type, String id, long mentions) {}
+
+  static List<EntityRow> distinctEntities(Annotations ann) {
+    Map<String, EntityRow> rows = new LinkedHashMap<>();
+    for (EntityMention e : ann.entities()) {
+      String label = e.name() != null ? e.name() : e.text();
+      rows.merge(e.type() + "\u0000" + (e.id() != null ? e.id() : label),
+          new EntityRow(label, e.type(), e.id(), 1),
+          (x, y) -> new EntityRow(x.label(), x.type(), x.id(), x.mentions() + 1));
     }
-    return out;
+    return rows.values().stream()
+        .sorted(Comparator.comparingLong(EntityRow::mentions).reversed()).toList();
   }
 }

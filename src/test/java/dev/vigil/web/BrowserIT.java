@@ -131,7 +131,9 @@ class BrowserIT {
   @Test
   void anArticlePageShowsTheTextAndItsFacts() throws Exception {
     String html = dom("/articles/" + seedId);
-    assertThat(html).contains("<dt>Language</dt><dd>en</dd>").contains("Shoigu");
+    assertThat(html).contains("<dt>Language</dt><dd>en</dd>")
+        .contains("<mark class=\"m-person\" title=\"person\">Sergei Shoigu</mark>")
+        .contains("<mark class=\"m-time\" title=\"2024-11\">November 2024</mark>");
     screenshot("/articles/" + seedId, "article", 1100);
   }
 
