@@ -86,7 +86,10 @@ final class Pages {
     m.put("a", a.article());
     m.put("ann", a.annotations());
     m.put("paragraphs", Highlights.of(a.article().text(), a.annotations()));
-    m.put("entityList", distinctEntities(a.annotations()));
+    List<EntityRow> entities = distinctEntities(a.annotations());
+    m.put("entityList", entities.stream().filter(e -> !"LOCATION".equals(e.type())).toList());
+    // places not resolved (yet): the location names the recogniser found
+    m.put("locationList", entities.stream().filter(e -> "LOCATION".equals(e.type())).toList());
     m.put("placeList", a.annotations().places().stream()
         .collect(Collectors.toMap(p -> p.name() != null ? p.name() : p.text(), p -> p,
             (x, y) -> x, LinkedHashMap::new)).values());
