@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         ExtractCommand.class,
         SearchCommand.class,
         ReindexCommand.class,
+        ExportCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         CorpusCommand.class,

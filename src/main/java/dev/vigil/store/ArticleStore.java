@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The articles table and the failures log in the SQLite file. */
 public final class ArticleStore {
@@ -269,6 +270,22 @@ public final class ArticleStore {
         return out;
       }
     });
+  }
+
+  /**
+   * Calls {@code action} for every stored article, in the order written, reading
+   * {@code batchSize} at a time: memory stays flat however many there are.
+   */
+  public void forEach(int batchSize, Consumer<StoredArticle> action) {
+    long after = 0;
+    while (true) {
+      List<StoredArticle> batch = changesAfter(after, batchSize);
+      if (batch.isEmpty()) {
+        return;
+      }
+      batch.forEach(action);
+      after = batch.get(batch.size() - 1).changeSeq();
+    }
   }
 
   private static StoredArticle readArticle(ResultSet rs) throws SQLException {

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -21,16 +25,16 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import java.text.BreakIterator;
-import java.util.Locale;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -289,6 +293,50 @@ public final class SearchIndex implements AutoCloseable {
               snippets[i]));
         }
         return new SearchResults(q, total, hits);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ids of every article the query matches (Lucene syntax, as for {@link #search}; empty:
+   * all), for exports and other consumers that need the whole result set, not a page of it.
+   *
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Set<String> matchingIds(String queryText) {
+    Query query = parse(queryText == null ? "" : queryText.strip());
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return Set.of();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Set<String> ids = new HashSet<>();
+        StoredFields stored = searcher.storedFields();
+        Set<String> idField = Set.of(IndexFields.ID);
+        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (var leaf : searcher.getIndexReader().leaves()) {
+          var scorer = weight.scorer(leaf);
+          if (scorer == null) {
+            continue;
+          }
+          var live = leaf.reader().getLiveDocs();
+          var it = scorer.iterator();
+          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+              doc = it.nextDoc()) {
+            if (live == null || live.get(doc)) {
+              ids.add(stored.document(leaf.docBase + doc, idField).get(IndexFields.ID));
+            }
+          }
+        }
+        return ids;
       } finally {
         searchers.release(searcher);
       }

@@ -1,7 +1,11 @@
 package dev.vigil.web;
 
+import dev.vigil.export.ExportJob;
+import dev.vigil.export.ExportOptions;
+import dev.vigil.export.Exporter;
 import dev.vigil.internal.ArticleJson;
 import dev.vigil.internal.Json;
+import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.store.ArticleSummary;
 import dev.vigil.store.MapData;
 import dev.vigil.store.SearchQuery;
@@ -9,11 +13,19 @@ import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** The JSON API under {@code /api/v1}. */
 final class Api {
@@ -130,5 +142,28 @@ final class Api {
     f.put("geometry", Map.of("type", "Point", "coordinates", List.of(lon, lat)));
     f.put("properties", props);
     return f;
+  }
+
+  /**
+   * {@code GET /api/v1/export?format=csv|geojson|jsonl|stix&q=&tlp=}: stored events and
+   * articles as a download, streamed (any size in constant memory); {@code q} filters with the
+   * search syntax.
+   */
+  void export(Context ctx) throws IOException {
+    Exporter.Format format = Exporter.Format.parse(Params.required(ctx, "format"));
+    ExportOptions options = new ExportOptions(ctx.queryParam("tlp"), Instant.now());
+    String q = Params.query(ctx);
+    Predicate<String> keep = id -> true;
+    if (!q.isBlank()) {
+      Set<String> ids = store.index().matchingIds(q);
+      keep = ids::contains;
+    }
+    ctx.contentType(format.mediaType);
+    ctx.header("Content-Disposition",
+        "attachment; filename=\"vigil-export." + format.extension + "\"");
+    Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+    ExportJob.run(format, options, sink -> store.articles().forEach(500,
+        a -> sink.accept(new AnalyzedArticle(a.article(), a.annotations()))), keep, out);
+    out.flush();
   }
 }

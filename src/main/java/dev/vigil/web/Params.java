@@ -50,6 +50,15 @@ final class Params {
     return q == null ? "" : q;
   }
 
+  /** A parameter that must be given. */
+  static String required(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      throw HttpError.badRequest("parameter '" + name + "' is required");
+    }
+    return raw;
+  }
+
   private static String clip(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }

@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/status", api::status);
       config.routes.get("/api/v1/failures", api::failures);
       config.routes.get("/api/v1/map", api::map);
+      config.routes.get("/api/v1/export", api::export);
 
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));

@@ -37,10 +37,32 @@ class CliTest {
   void helpListsEveryCommandOfTheContract() {
     Run r = vigil("--help");
     assertThat(r.status()).isZero();
-    for (String command : List.of("demo", "serve", "ingest", "analyze", "extract", "search", "reindex", "bench")) {
+    for (String command : List.of("demo", "serve", "ingest", "analyze", "extract", "search", "reindex", "bench", "export", "eval")) {
       assertThat(r.out()).contains("  " + command);
     }
     assertThat(vigil("ingest", "--help").out()).contains("--data=DIR").contains(".jsonl");
+  }
+
+  @Test
+  void exportWritesAFileWholeOrNotAtAllAndSaysWhatItWrote() throws Exception {
+    Path data = dir.resolve("data");
+    try (dev.vigil.store.Store store = dev.vigil.store.Store.open(data)) {
+      store.write(List.of(dev.vigil.Articles.placed("p-1"),
+          dev.vigil.Articles.of("o-1", "Other news", "Nothing happened in Herat.", "2025-01-01")));
+    }
+    Path geojson = dir.resolve("events.geojson");
+    Run r = vigil("export", "--data", data.toString(), "--format", "geojson", "--out", geojson.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("exported 2 articles with 1 events as geojson to " + geojson);
+    var features = dev.vigil.internal.Json.mapper().readTree(geojson.toFile()).get("features");
+    assertThat(features).hasSize(3);
+    assertThat(java.nio.file.Files.exists(dir.resolve("events.geojson.part"))).isFalse();
+
+    Run csv = vigil("export", "--data", data.toString(), "--format", "csv", "-q", "Herat");
+    assertThat(csv.lines()).hasSize(1).first().asString().startsWith("event_id,event_date,year");
+    Run bad = vigil("export", "--data", data.toString(), "--format", "xml");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown export format 'xml'");
   }
 
   @Test

@@ -107,10 +107,34 @@ class WebServerIT {
   }
 
   @Test
+  void exportsStreamAsDownloadsFilteredBySearch() throws Exception {
+    HttpResponse<String> csv = get("/api/v1/export?format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"vigil-export.csv\"");
+    assertThat(csv.body().split("\r\n")).hasSize(2); // header + the one event stored
+    assertThat(csv.body()).contains("map-1-1,2025-11-17,2025,1,Battles,Armed clash,armed_clash");
+    HttpResponse<String> stix = get("/api/v1/export?format=stix&tlp=red&q=" + q("Khatlon"));
+    JsonNode bundle = Json.mapper().readTree(stix.body());
+    assertThat(bundle.get("type").asText()).isEqualTo("bundle");
+    assertThat(stix.body()).contains("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed");
+    long reports = 0;
+    for (JsonNode o : bundle.get("objects")) {
+      reports += o.get("type").asText().equals("report") ? 1 : 0;
+    }
+    assertThat(reports).as("only the article the query matches").isEqualTo(1);
+    HttpResponse<String> jsonl = get("/api/v1/export?format=jsonl");
+    assertThat(jsonl.body().split("\n")).hasSize(122);
+  }
+
+  @Test
   void badParametersAre400WithAMessage() throws Exception {
     for (String path : List.of("/api/v1/articles?limit=abc", "/api/v1/articles?limit=0",
         "/api/v1/articles?offset=-1", "/api/v1/search?q=" + q("foo AND ("), "/api/v1/search?sort=best",
-        "/api/v1/search?q=x&offset=9999&limit=10", "/api/v1/search?q=" + "x".repeat(2001))) {
+        "/api/v1/search?q=x&offset=9999&limit=10", "/api/v1/search?q=" + "x".repeat(2001),
+        "/api/v1/export", "/api/v1/export?format=xml", "/api/v1/export?format=stix&tlp=purple",
+        "/api/v1/export?format=csv&q=" + q("foo AND ("))) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(400);
       JsonNode error = json(r).get("error");
