@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         ReindexCommand.class,
         ExportCommand.class,
+        ImportCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         CorpusCommand.class,

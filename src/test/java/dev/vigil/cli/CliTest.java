@@ -37,14 +37,14 @@ class CliTest {
   void helpListsEveryCommandOfTheContract() {
     Run r = vigil("--help");
     assertThat(r.status()).isZero();
-    for (String command : List.of("demo", "serve", "ingest", "analyze", "extract", "search", "reindex", "bench", "export", "eval")) {
+    for (String command : List.of("demo", "serve", "ingest", "analyze", "extract", "search", "reindex", "bench", "export", "import", "eval")) {
       assertThat(r.out()).contains("  " + command);
     }
     assertThat(vigil("ingest", "--help").out()).contains("--data=DIR").contains(".jsonl");
   }
 
   @Test
-  void exportWritesAFileWholeOrNotAtAllAndSaysWhatItWrote() throws Exception {
+  void exportThenImportRoundTripsThroughStix() throws Exception {
     Path data = dir.resolve("data");
     try (dev.vigil.store.Store store = dev.vigil.store.Store.open(data)) {
       store.write(List.of(dev.vigil.Articles.placed("p-1"),
@@ -60,6 +60,18 @@ class CliTest {
 
     Run csv = vigil("export", "--data", data.toString(), "--format", "csv", "-q", "Herat");
     assertThat(csv.lines()).hasSize(1).first().asString().startsWith("event_id,event_date,year");
+    Path bundle = dir.resolve("bundle.json");
+    Run stix = vigil("export", "--data", data.toString(), "--format", "stix", "--out", bundle.toString());
+    assertThat(stix.status()).isZero();
+    Path partner = dir.resolve("partner");
+    java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"type\": \"bundle\"");
+    Run imported = vigil("import", "--data", partner.toString(), bundle.toString(),
+        dir.resolve("broken.json").toString());
+    assertThat(imported.status()).as("something was skipped").isEqualTo(3);
+    assertThat(imported.out()).contains("Imported 2 reports with 1 events from 2 bundles; 1 skipped");
+    assertThat(imported.err()).contains("skipped " + dir.resolve("broken.json") + ": not JSON");
+    Run search = vigil("search", "--data", partner.toString(), "Khatlon");
+    assertThat(search.out()).contains("Clash on the border");
     Run bad = vigil("export", "--data", data.toString(), "--format", "xml");
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown export format 'xml'");
