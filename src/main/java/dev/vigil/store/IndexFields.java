@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexFields {
   /** Bumped when documents are built differently: an index of another version is rebuilt. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   static final String ID = "id";
   static final String TITLE = "title";
@@ -46,6 +46,8 @@ final class IndexFields {
   static final String PUBLISHED_ISO = "published_iso";
   static final String INGESTED = "ingested";
   static final String SORT_MS = "sort_ms";
+  /** Doc values of the publication time, for the date histogram (absent when undated). */
+  static final String PUBLISHED_MS = "published_ms";
   static final String ENTITY = "entity";
   static final String PLACE = "place";
   static final String COUNTRY = "country";
@@ -96,24 +98,31 @@ final class IndexFields {
       keyword(doc, SOURCE_KEY, a.source());
     }
     if (a.language() != null) {
-      doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.YES));
+      String lang = a.language().toLowerCase(Locale.ROOT);
+      doc.add(new StringField(LANGUAGE, lang, Field.Store.YES));
+      doc.add(new SortedSetDocValuesField(LANGUAGE, new BytesRef(lang)));
     }
     Long published = IsoDates.toEpochMillis(a.published());
     long ingested = a.ingested().toEpochMilli();
     if (published != null) {
       doc.add(new LongPoint(PUBLISHED, published));
       doc.add(new StoredField(PUBLISHED_ISO, a.published()));
+      doc.add(new NumericDocValuesField(PUBLISHED_MS, published));
     }
     doc.add(new LongPoint(INGESTED, ingested));
     doc.add(new NumericDocValuesField(SORT_MS, published != null ? published : ingested));
 
-    Set<String> entities = new LinkedHashSet<>();
+    Set<String> actors = new LinkedHashSet<>(); // people and organisations: the "who" facet
+    Set<String> otherNames = new LinkedHashSet<>(); // searchable, not faceted
     for (EntityMention e : ann.entities()) {
-      entities.add(e.name() != null ? e.name() : e.text());
+      String name = e.name() != null ? e.name() : e.text();
+      boolean actor = e.type().equals("PERSON") || e.type().equals("ORGANIZATION");
+      (actor ? actors : otherNames).add(name);
       if (e.id() != null) {
-        entities.add(e.id());
+        otherNames.add(e.id());
       }
     }
+    otherNames.removeAll(actors);
     Set<String> places = new LinkedHashSet<>();
     Set<String> countries = new LinkedHashSet<>();
     for (PlaceMention p : ann.places()) {
@@ -126,7 +135,8 @@ final class IndexFields {
     for (Event e : ann.events()) {
       eventTypes.add(e.type());
     }
-    entities.forEach(v -> keyword(doc, ENTITY, v));
+    actors.forEach(v -> keyword(doc, ENTITY, v));
+    otherNames.forEach(v -> doc.add(new StringField(ENTITY, v.toLowerCase(Locale.ROOT), Field.Store.NO)));
     places.forEach(v -> keyword(doc, PLACE, v));
     countries.forEach(v -> keyword(doc, COUNTRY, v));
     new LinkedHashSet<>(ann.categories()).forEach(v -> keyword(doc, CATEGORY, v));
@@ -134,9 +144,13 @@ final class IndexFields {
     return doc;
   }
 
+  /**
+   * A keyword: matched lower-cased; its doc value keeps the original spelling, which facets
+   * show. (Two spellings of one value count apart; the knowledge base's names keep that rare.)
+   */
   private static void keyword(Document doc, String field, String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    doc.add(new StringField(field, v, Field.Store.NO));
+    String v = value.strip();
+    doc.add(new StringField(field, v.toLowerCase(Locale.ROOT), Field.Store.NO));
     doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
   }
 }

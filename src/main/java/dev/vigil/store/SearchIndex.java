@@ -5,23 +5,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -343,6 +350,118 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Facet counts and a date histogram over every article the query matches.
+   *
+   * @param top how many values to keep per field
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Facets facets(String queryText, int top) {
+    Query query = parse(queryText == null ? "" : queryText.strip());
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return new Facets(0, Map.of(), List.of(), "year");
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        Map<Long, Long> days = new HashMap<>(); // epoch day -> count
+        long total = 0;
+        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (var leaf : searcher.getIndexReader().leaves()) {
+          var scorer = weight.scorer(leaf);
+          if (scorer == null) {
+            continue;
+          }
+          var reader = leaf.reader();
+          var live = reader.getLiveDocs();
+          Map<String, SortedSetDocValues> values = new HashMap<>();
+          Map<String, long[]> ordCounts = new HashMap<>();
+          for (String field : Facets.FIELDS) {
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, field);
+            values.put(field, dv);
+            ordCounts.put(field, new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
+          }
+          NumericDocValues published = DocValues.getNumeric(reader, IndexFields.PUBLISHED_MS);
+          var it = scorer.iterator();
+          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            if (live != null && !live.get(doc)) {
+              continue;
+            }
+            total++;
+            for (String field : Facets.FIELDS) {
+              SortedSetDocValues dv = values.get(field);
+              if (dv.advanceExact(doc)) {
+                long[] c = ordCounts.get(field);
+                for (int i = 0; i < dv.docValueCount(); i++) {
+                  c[(int) dv.nextOrd()]++;
+                }
+              }
+            }
+            if (published.advanceExact(doc)) {
+              days.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
+            }
+          }
+          for (String field : Facets.FIELDS) {
+            long[] c = ordCounts.get(field);
+            SortedSetDocValues dv = values.get(field);
+            Map<String, Long> merged = counts.computeIfAbsent(field, f -> new HashMap<>());
+            for (int ord = 0; ord < c.length; ord++) {
+              if (c[ord] > 0) {
+                merged.merge(dv.lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
+              }
+            }
+          }
+        }
+        Map<String, List<Facets.Value>> byField = new LinkedHashMap<>();
+        for (String field : Facets.FIELDS) {
+          byField.put(field, counts.getOrDefault(field, Map.of()).entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+              .limit(top).map(e -> new Facets.Value(e.getKey(), e.getValue())).toList());
+        }
+        return histogram(total, byField, days);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Buckets by month when the dates span at most four years, else by year. */
+  private static Facets histogram(long total, Map<String, List<Facets.Value>> byField, Map<Long, Long> days) {
+    if (days.isEmpty()) {
+      return new Facets(total, byField, List.of(), "year");
+    }
+    long first = days.keySet().stream().min(Long::compare).orElseThrow();
+    long last = days.keySet().stream().max(Long::compare).orElseThrow();
+    boolean monthly = last - first <= 4 * 366;
+    Map<String, Long> buckets = new TreeMap<>();
+    days.forEach((day, n) -> {
+      String iso = LocalDate.ofEpochDay(day).toString();
+      buckets.merge(monthly ? iso.substring(0, 7) : iso.substring(0, 4), n, Long::sum);
+    });
+    // fill the gaps so the bars show time evenly
+    List<Facets.Bucket> out = new ArrayList<>();
+    YearMonth from = YearMonth.from(LocalDate.ofEpochDay(first));
+    YearMonth to = YearMonth.from(LocalDate.ofEpochDay(last));
+    if (monthly) {
+      for (var m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+        out.add(new Facets.Bucket(m.toString(), buckets.getOrDefault(m.toString(), 0L)));
+      }
+    } else {
+      for (int y = from.getYear(); y <= to.getYear(); y++) {
+        String key = String.format(Locale.ROOT, "%04d", y);
+        out.add(new Facets.Bucket(key, buckets.getOrDefault(key, 0L)));
+      }
+    }
+    return new Facets(total, byField, out, monthly ? "month" : "year");
   }
 
   private Query parse(String text) {

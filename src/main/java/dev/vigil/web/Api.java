@@ -7,6 +7,7 @@ import dev.vigil.internal.ArticleJson;
 import dev.vigil.internal.Json;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.store.ArticleSummary;
+import dev.vigil.store.Facets;
 import dev.vigil.store.MapData;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
@@ -58,7 +59,10 @@ final class Api {
     ctx.json(ArticleJson.of(null, a.article(), a.annotations()));
   }
 
-  /** {@code GET /api/v1/search?q=&sort=&offset=&limit=}: hits with snippets. */
+  /**
+   * {@code GET /api/v1/search?q=&sort=&offset=&limit=&facets=true}: hits with snippets, and
+   * facet counts and a date histogram over all matches when asked.
+   */
   void search(Context ctx) {
     int offset = Params.integer(ctx, "offset", 0, 0, SearchQuery.MAX_WINDOW - 1);
     int limit = Params.integer(ctx, "limit", 10, 1, 100);
@@ -72,6 +76,11 @@ final class Api {
     body.put("offset", offset);
     body.put("limit", limit);
     body.put("items", results.hits());
+    if ("true".equals(ctx.queryParam("facets"))) {
+      Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100));
+      body.put("facets", facets.byField());
+      body.put("dates", Map.of("unit", facets.dateUnit(), "buckets", facets.dates()));
+    }
     ctx.json(body);
   }
 

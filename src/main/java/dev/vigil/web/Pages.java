@@ -2,6 +2,7 @@ package dev.vigil.web;
 
 import dev.vigil.model.Annotations;
 import dev.vigil.model.EntityMention;
+import dev.vigil.store.Facets;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
@@ -69,6 +70,13 @@ final class Pages {
       SearchResults results = store.index().search(
           new SearchQuery(q, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true));
       m.put("results", results);
+      Facets facets = store.index().facets(q, 8);
+      String sortName = order.name().toLowerCase(Locale.ROOT);
+      m.put("facetGroups", FacetView.groups(facets, q, sortName));
+      m.put("bars", FacetView.bars(facets, q, sortName));
+      m.put("dateUnit", facets.dateUnit());
+      m.put("chartWidth", FacetView.CHART_WIDTH);
+      m.put("chartHeight", FacetView.CHART_HEIGHT);
       m.put("hasNext", (long) page * PAGE_SIZE < results.total() && page < maxPage);
     } catch (dev.vigil.store.QuerySyntaxException e) {
       ctx.status(400);

@@ -33,6 +33,38 @@ class SearchIndexTest {
     store.close();
   }
 
+  @Test
+  void facetsCountTheMatchesPerValueWithTheirSpellingAndADateHistogram(@TempDir Path own) {
+    try (Store withPlaces = Store.open(own)) {
+      withPlaces.write(store.articles().changesAfter(0, 10).stream()
+          .map(a -> new dev.vigil.model.AnalyzedArticle(a.article(), a.annotations())).toList());
+      withPlaces.write(List.of(Articles.placed("s5")));
+      checkFacets(withPlaces);
+    }
+  }
+
+  private static void checkFacets(Store store) {
+    Facets all = store.index().facets("", 5);
+    assertThat(all.total()).isEqualTo(5);
+    assertThat(all.byField().keySet()).containsExactlyElementsOf(Facets.FIELDS);
+    assertThat(all.byField().get("place")).containsExactly(
+        new Facets.Value("Dushanbe", 1), new Facets.Value("Khatlon Region", 1));
+    assertThat(all.byField().get("country")).containsExactly(new Facets.Value("TJ", 1));
+    assertThat(all.byField().get("event_type")).containsExactly(new Facets.Value("armed_clash", 1));
+    assertThat(all.byField().get("source_key")).containsExactly(new Facets.Value("Test Wire", 5));
+    // 2024-03 .. 2025-11 is within four years: by month, gaps filled, undated left out
+    assertThat(all.dateUnit()).isEqualTo("month");
+    assertThat(all.dates()).hasSize(21).first().isEqualTo(new Facets.Bucket("2024-03", 1));
+    assertThat(all.dates().stream().mapToLong(Facets.Bucket::count).sum()).isEqualTo(4);
+    assertThat(all.dates().get(all.dates().size() - 1)).isEqualTo(new Facets.Bucket("2025-11", 2));
+
+    Facets border = store.index().facets("border", 5);
+    assertThat(border.total()).isEqualTo(3);
+    assertThat(store.index().matchingIds("place:\"khatlon region\"")).containsExactly("s5");
+    assertThat(store.index().matchingIds("place:\"Khatlon Region\" AND country:tj"))
+        .as("facet values match as the user sees them").containsExactly("s5");
+  }
+
   static List<String> ids(String q) {
     return store.index().search(new SearchQuery(q, SearchQuery.Order.RELEVANCE, 0, 10, false))
         .hits().stream().map(SearchResults.Hit::id).toList();

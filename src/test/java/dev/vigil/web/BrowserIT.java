@@ -124,7 +124,12 @@ class BrowserIT {
   void aSearchShowsHighlightedHits() throws Exception {
     String html = dom("/search?q=Tajik+border");
     assertThat(html).contains("id=\"hit-count\"").contains("<mark>Tajik</mark>")
-        .contains("Russian Security Council Secretary Calls");
+        .contains("Russian Security Council Secretary Calls")
+        .contains("<section class=\"facet\" data-field=\"source_key\">")
+        .contains("<svg class=\"histogram\"");
+    String narrowed = dom("/search?q=" + java.net.URLEncoder.encode("(border) AND event_type:\"armed_clash\"",
+        StandardCharsets.UTF_8));
+    assertThat(narrowed).contains("Clash on the border").contains("<li class=\"active\">");
     screenshot("/search?q=Tajik+border", "search", 1100);
   }
 

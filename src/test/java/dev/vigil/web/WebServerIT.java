@@ -83,6 +83,12 @@ class WebServerIT {
     assertThat(r.get("total").asLong()).isPositive();
     assertThat(r.get("items").get(0).get("id").asText()).isEqualTo("seed-1");
     assertThat(r.get("items").get(0).get("snippet").asText()).contains("«Tajik»");
+    JsonNode faceted = json(get("/api/v1/search?q=" + q("border") + "&facets=true"));
+    assertThat(faceted.at("/facets/place/0/value").asText()).isIn("Dushanbe", "Khatlon Region");
+    assertThat(faceted.at("/facets/event_type/0/value").asText()).isEqualTo("armed_clash");
+    assertThat(faceted.at("/dates/unit").asText()).isEqualTo("month");
+    assertThat(faceted.at("/dates/buckets/0/period").asText()).isEqualTo("2025-11");
+    assertThat(json(get("/api/v1/search?q=border")).has("facets")).isFalse();
     JsonNode newest = json(get("/api/v1/search?q=Afghanistan&sort=newest&limit=2"));
     assertThat(newest.get("sort").asText()).isEqualTo("newest");
   }
