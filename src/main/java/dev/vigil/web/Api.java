@@ -175,4 +175,14 @@ final class Api {
         a -> sink.accept(new AnalyzedArticle(a.article(), a.annotations()))), keep, out);
     out.flush();
   }
+
+  /** {@code GET /api/v1/openapi.json}: the API described as OpenAPI 3.1. */
+  void openapi(Context ctx) throws IOException {
+    try (var in = Api.class.getResourceAsStream("/api/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build");
+      }
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
 }

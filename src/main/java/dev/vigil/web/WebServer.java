@@ -64,6 +64,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/failures", api::failures);
       config.routes.get("/api/v1/map", api::map);
       config.routes.get("/api/v1/export", api::export);
+      config.routes.get("/api/v1/openapi.json", api::openapi);
 
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));

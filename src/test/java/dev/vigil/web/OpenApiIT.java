@@ -1,0 +1,116 @@
+package dev.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.vigil.Articles;
+import dev.vigil.internal.Json;
+import dev.vigil.store.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI document served at /api/v1/openapi.json against the real server: every JSON
+ * route it documents is called and its response validated against the documented schema
+ * (JSON Schema 2020-12, as OpenAPI 3.1 uses), errors included.
+ */
+class OpenApiIT {
+  @TempDir static Path dir;
+  static Store store;
+  static WebServer server;
+  static JsonNode doc;
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+  @BeforeAll
+  static void start() throws Exception {
+    store = Store.open(dir);
+    store.write(Articles.demo(30));
+    store.write(List.of(Articles.placed("map-1")));
+    store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/x.jsonl", 3, "bad line")));
+    server = WebServer.start(store, "127.0.0.1", 0, "test");
+    HttpResponse<String> r = get("/api/v1/openapi.json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    doc = Json.mapper().readTree(r.body());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    store.close();
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The schema a documented response has, with the document's components resolvable. */
+  static Schema schemaFor(String path, int status, String mediaType) {
+    JsonNode response = doc.at("/paths/" + path.replace("/", "~1") + "/get/responses/" + status);
+    assertThat(response.isMissingNode()).as("%s %d is documented", path, status).isFalse();
+    if (response.has("$ref")) {
+      response = doc.at(response.get("$ref").asText().substring(1));
+    }
+    JsonNode schema = response.at("/content/" + mediaType.replace("/", "~1") + "/schema");
+    assertThat(schema.isMissingNode()).as("%s %d %s has a schema", path, status, mediaType).isFalse();
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.set("components", doc.get("components"));
+    root.setAll((ObjectNode) schema.deepCopy());
+    return schemas.getSchema(SchemaLocation.of("https://vigil.invalid/openapi.json"), root);
+  }
+
+  static void check(String documentedPath, String request, int status) throws Exception {
+    HttpResponse<String> r = get(request);
+    assertThat(r.statusCode()).as(request).isEqualTo(status);
+    String type = r.headers().firstValue("Content-Type").orElse("").replaceFirst(";.*", "");
+    var errors = schemaFor(documentedPath, status, type).validate(Json.mapper().readTree(r.body()));
+    assertThat(errors).as("%s against the OpenAPI document", request).isEmpty();
+  }
+
+  @Test
+  void everyDocumentedJsonRouteAnswersAsDocumented() throws Exception {
+    Map<String, String> requests = Map.of(
+        "/status", "/api/v1/status",
+        "/articles", "/api/v1/articles?limit=5",
+        "/articles/{id}", "/api/v1/articles/map-1",
+        "/search", "/api/v1/search?q=border&facets=true",
+        "/failures", "/api/v1/failures",
+        "/map", "/api/v1/map",
+        "/export", "/api/v1/export?format=geojson");
+    assertThat(doc.get("paths").properties()).extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrderElementsOf(requests.keySet());
+    for (var e : requests.entrySet()) {
+      check(e.getKey(), e.getValue(), 200);
+    }
+  }
+
+  @Test
+  void errorsHaveTheDocumentedShape() throws Exception {
+    check("/articles", "/api/v1/articles?limit=0", 400);
+    check("/search", "/api/v1/search?q=" + java.net.URLEncoder.encode("a AND (", java.nio.charset.StandardCharsets.UTF_8), 400);
+    check("/articles/{id}", "/api/v1/articles/nope", 404);
+    check("/export", "/api/v1/export?format=pdf", 400);
+  }
+
+  @Test
+  void aResponseThatBreaksTheSchemaIsCaught() throws Exception {
+    var errors = schemaFor("/status", 200, "application/json")
+        .validate(Json.mapper().readTree("{\"version\": 1}"));
+    assertThat(errors).isNotEmpty();
+  }
+}
