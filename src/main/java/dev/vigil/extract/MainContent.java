@@ -1,0 +1,428 @@
+package dev.vigil.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the article in a parsed page and returns its paragraphs.
+ *
+ * <p>The page is cut into text blocks (the runs of text between block-level tags), each with
+ * its length, its share of link text and what its ancestors' class and id say about it. Prose
+ * blocks (long enough, few links) vote for the elements that hold them, as Readability does:
+ * the parent gets the block's score, the grandparent half, further ancestors less, and an
+ * element whose class or id looks like content or like page furniture is raised or lowered.
+ * The best element, discounted by its link density, is the article's container; sibling
+ * elements that score close to it or are prose paragraphs themselves join it (articles split
+ * around an advertisement). The container's blocks are then filtered one by one, as boilerpipe
+ * does: link lists, blocks inside furniture (share bars, newsletter boxes, related stories,
+ * captions, comments) and short lines that are page furniture by their wording are dropped.
+ *
+ * <p>Everything runs in time linear in the page's size, without recursion, so that a page of
+ * deeply nested elements costs no stack and no quadratic time.
+ */
+final class MainContent {
+  private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote",
+      "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+      "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+      "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+      "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "legend", "option");
+  private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template",
+      "svg", "iframe", "button", "select", "input", "textarea", "object", "embed", "canvas",
+      "video", "audio", "map", "head", "title", "meta", "link", "nav", "aside", "footer", "dialog",
+      "math", "label", "figcaption", "picture", "source");
+  /** Class and id words of page furniture that no content word overrules. */
+  private static final Pattern ALWAYS_FURNITURE = Pattern.compile(
+      "(?i)comment|disqus|outbrain|taboola|newsletter|cookie|paywall");
+  /** Class and id words of page furniture, unless the same class or id also says content. */
+  private static final Pattern STRONG_FURNITURE = Pattern.compile(
+      "(?i)comment|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up"
+          + "|promo|advert|sponsor|cookie|consent|gdpr|outbrain|taboola|paywall|disqus|breadcrumb"
+          + "|read-?more|also-?read|more-?stories|most-?read|trending|caption|byline|author-?bio"
+          + "|tags|taglist|newsletter|nextread|next-?article|prev-?article|popular");
+  /** Class and id words of page furniture, unless the same word also says content. */
+  private static final Pattern FURNITURE = Pattern.compile(
+      "(?i)^ads?$|^ad[-_]|[-_]ads?$|[-_]ad[-_]|banner|popup|modal|sidebar|widget|footer"
+          + "|masthead|menu|^nav|[-_]nav|navbar|toolbar|credit|pagination|pager|skip|print-only"
+          + "|follow|rating|meta-?data|post-?meta|entry-?meta|article-?meta|dateline|timestamp"
+          + "|video-?player|playlist|gallery|slideshow|partner|teaser|aside");
+  private static final Pattern CONTENT = Pattern.compile(
+      "(?i)article|body|content|entry|main|post|story|text|blog|prose|rich-?text|hentry");
+  private static final Pattern BOILERPLATE_LINE = Pattern.compile(
+      "(?i)^(advertisement|advertising|sponsored|ad|read more|read next|related|related articles?"
+          + "|recommended|share|share this( article| story)?|tweet|email|print|comments?"
+          + "|sign up|subscribe( now)?|follow us.*|click here.*|image:.*|photo:.*|image source.*"
+          + "|getty images|skip advert.*|continue reading.*|loading.*|scroll to continue.*"
+          + "|story continues below.*|article continues below.*|see also:?.*|more:.*|watch:.*"
+          + "|listen to this article.*|also read:?.*|read also:?.*|copyright.*|©.*|\\(c\\) .*)$");
+  private static final int MIN_PROSE_CHARS = 25;
+
+  private MainContent() {}
+
+  /** One run of text between block-level tags. */
+  static final class Block {
+    final Element owner; // the nearest block-level element around the text
+    final String text;
+    final int linkChars;
+    final Element furniture; // the innermost element around it whose class/id says furniture
+    final boolean heading;
+    final boolean listItem;
+
+    Block(Element owner, String text, int linkChars, Element furniture, boolean heading,
+        boolean listItem) {
+      this.owner = owner;
+      this.text = text;
+      this.linkChars = linkChars;
+      this.furniture = furniture;
+      this.heading = heading;
+      this.listItem = listItem;
+    }
+
+    double linkDensity() {
+      return text.isEmpty() ? 0 : (double) linkChars / text.length();
+    }
+
+    boolean isProse() {
+      return !heading && text.length() >= MIN_PROSE_CHARS && linkDensity() < 0.35;
+    }
+  }
+
+  /** Text and link totals below an element. */
+  private static final class Totals {
+    int chars;
+    int linkChars;
+    double score;
+    boolean scored;
+    boolean furniture;
+  }
+
+  /** The article's paragraphs, in page order; empty if the page holds no prose. */
+  static List<String> paragraphs(Document page) {
+    Collector collector = new Collector();
+    NodeTraversor.traverse(collector, page);
+    collector.flush();
+    List<Block> blocks = collector.blocks;
+    Map<Element, Totals> totals = collector.totals;
+
+    // prose blocks vote for their ancestors
+    Element best = null;
+    double bestScore = 0;
+    for (Block b : blocks) {
+      if (!b.isProse() || (b.furniture != null && isWithinLevels(b.owner, b.furniture, 5))) {
+        continue;
+      }
+      double score = 1 + commas(b.text) + Math.min(b.text.length() / 100.0, 3);
+      Element e = b.owner.normalName().equals("p") || b.owner.normalName().equals("div")
+          || b.owner.normalName().equals("td") || b.owner.normalName().equals("pre")
+          || b.owner.normalName().equals("blockquote") ? b.owner.parent() : b.owner;
+      for (int level = 0; e != null && level < 4; level++, e = e.parent()) {
+        Totals t = totals.get(e);
+        if (t == null) {
+          break;
+        }
+        if (!t.scored) {
+          t.scored = true;
+          t.score += classWeight(e);
+        }
+        t.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+      }
+    }
+    for (Map.Entry<Element, Totals> en : totals.entrySet()) {
+      Totals t = en.getValue();
+      if (!t.scored) {
+        continue;
+      }
+      double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
+      double s = t.score * (1 - linkDensity);
+      if (s > bestScore) {
+        bestScore = s;
+        best = en.getKey();
+      }
+    }
+    if (best == null) {
+      return List.of();
+    }
+    // a container that is its parent's only child with text: take the parent, so siblings count
+    Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    chosen.add(best);
+    Element parent = best.parent();
+    if (parent != null) {
+      double threshold = Math.max(10, bestScore * 0.2);
+      for (Element sibling : parent.children()) {
+        if (sibling == best) {
+          continue;
+        }
+        Totals t = totals.get(sibling);
+        if (t == null) {
+          continue;
+        }
+        double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
+        double s = t.score * (1 - linkDensity);
+        if (t.scored && s >= threshold && sameKind(best, sibling)) {
+          chosen.add(sibling);
+        } else if (sibling.normalName().equals("p") && t.chars > 80 && linkDensity < 0.25) {
+          chosen.add(sibling);
+        }
+      }
+    }
+    if (System.getProperty("xdebug") != null) {
+      for (Element c : chosen) System.err.println("CHOSEN " + c.cssSelector() + " score " + bestScore);
+    }
+    List<String> out = new ArrayList<>();
+    for (Block b : blocks) {
+      if (System.getProperty("xdebug") != null && within(b.owner, chosen)) {
+        System.err.println("  BLOCK " + (furnitureInside(b, chosen) ? "F:" + b.furniture.className() + "#" + b.furniture.id() : "") + (keep(b) ? "" : " DROP") + " | " + b.text.substring(0, Math.min(80, b.text.length())));
+      }
+      if (!within(b.owner, chosen) || furnitureInside(b, chosen) || !keep(b)) {
+        continue;
+      }
+      out.add(b.text);
+    }
+    return out;
+  }
+
+  private static boolean sameKind(Element a, Element b) {
+    return a.normalName().equals(b.normalName());
+  }
+
+  private static boolean keep(Block b) {
+    if (b.text.isEmpty()) {
+      return false;
+    }
+    double ld = b.linkDensity();
+    if (ld > 0.5 && !(b.text.length() > 200 && ld < 0.7)) {
+      return false;
+    }
+    if (b.text.length() < 80 && BOILERPLATE_LINE.matcher(b.text).matches()) {
+      return false;
+    }
+    return true;
+  }
+
+  /** True if {@code ancestor} is {@code e} or one of its nearest {@code levels} ancestors. */
+  private static boolean isWithinLevels(Element e, Element ancestor, int levels) {
+    Element a = e;
+    for (int i = 0; a != null && i <= levels; i++, a = a.parent()) {
+      if (a == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The block sits in furniture that is inside the chosen container (not around it). */
+  private static boolean furnitureInside(Block b, Set<Element> chosen) {
+    return b.furniture != null && within(b.furniture, chosen);
+  }
+
+  private static boolean within(Element e, Set<Element> chosen) {
+    for (Element a = e; a != null; a = a.parent()) {
+      if (chosen.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double classWeight(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("html")) {
+      return 0;
+    }
+    String hints = e.className() + " " + e.id();
+    double w = 0;
+    if (tag.equals("article") || tag.equals("main")) {
+      w += 10;
+    }
+    if (hints.isBlank()) {
+      return w;
+    }
+    if (CONTENT.matcher(hints).find()) {
+      w += 25;
+    }
+    if (isFurniture(e)) {
+      w -= 25;
+    }
+    return w;
+  }
+
+  static boolean isFurniture(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
+      return false;
+    }
+    String cls = e.className();
+    String id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      return false;
+    }
+    boolean weak = false;
+    boolean content = false;
+    for (String token : (cls + " " + id).split("\\s+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      boolean contentWord = CONTENT.matcher(token).find();
+      if (ALWAYS_FURNITURE.matcher(token).find()
+          || (STRONG_FURNITURE.matcher(token).find() && !contentWord)) {
+        return true;
+      }
+      weak |= FURNITURE.matcher(token).find();
+      content |= contentWord;
+    }
+    return weak && !content;
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '،' || c == '，' || c == '、') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Walks the page once, cutting it into blocks and summing text below each element. */
+  private static final class Collector implements NodeVisitor {
+    final List<Block> blocks = new ArrayList<>();
+    final Map<Element, Totals> totals = new IdentityHashMap<>();
+    private final List<Element> blockStack = new ArrayList<>();
+    private final List<Totals> totalsStack = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private int linkChars;
+    private int linkDepth;
+    private int skipDepth;
+    private final List<Element> furnitureStack = new ArrayList<>();
+    private int headingDepth;
+    private int listDepth;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        if (skipDepth == 0) {
+          int before = text.length();
+          appendCollapsed(t.getWholeText());
+          if (linkDepth > 0) {
+            linkChars += text.length() - before;
+          }
+        }
+        return;
+      }
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      String tag = e.normalName();
+      if (skipDepth > 0 || SKIP_TAGS.contains(tag) || isHidden(e)) {
+        skipDepth++;
+        return;
+      }
+      if (BLOCK_TAGS.contains(tag)) {
+        flush();
+        if (!tag.equals("br") && !tag.equals("hr")) {
+          blockStack.add(e);
+        }
+      }
+      Totals t = new Totals();
+      totals.put(e, t);
+      totalsStack.add(t);
+      if (tag.equals("a")) {
+        linkDepth++;
+      }
+      t.furniture = isFurniture(e);
+      if (t.furniture) {
+        furnitureStack.add(e);
+      }
+      if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+        headingDepth++;
+      }
+      if (tag.equals("li")) {
+        listDepth++;
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      if (skipDepth > 0) {
+        skipDepth--;
+        return;
+      }
+      String tag = e.normalName();
+      if (BLOCK_TAGS.contains(tag)) {
+        flush();
+        if (!tag.equals("br") && !tag.equals("hr")) {
+          blockStack.remove(blockStack.size() - 1);
+        }
+      }
+      Totals t = totalsStack.remove(totalsStack.size() - 1);
+      if (!totalsStack.isEmpty()) {
+        Totals up = totalsStack.get(totalsStack.size() - 1);
+        up.chars += t.chars;
+        up.linkChars += t.linkChars;
+      }
+      if (tag.equals("a")) {
+        linkDepth--;
+      }
+      if (t.furniture) {
+        furnitureStack.remove(furnitureStack.size() - 1);
+      }
+      if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+        headingDepth--;
+      }
+      if (tag.equals("li")) {
+        listDepth--;
+      }
+    }
+
+    private void appendCollapsed(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isWhitespace(c) || c == '\u00a0') {
+          if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+            text.append(' ');
+          }
+        } else {
+          text.append(c);
+        }
+      }
+    }
+
+    void flush() {
+      String s = text.toString().strip();
+      if (!s.isEmpty() && !blockStack.isEmpty()) {
+        Element owner = blockStack.get(blockStack.size() - 1);
+        Element furniture = furnitureStack.isEmpty() ? null : furnitureStack.get(furnitureStack.size() - 1);
+        blocks.add(new Block(owner, s, Math.min(linkChars, s.length()), furniture,
+            headingDepth > 0, listDepth > 0));
+        if (!totalsStack.isEmpty()) {
+          Totals t = totalsStack.get(totalsStack.size() - 1);
+          t.chars += s.length();
+          t.linkChars += Math.min(linkChars, s.length());
+        }
+      }
+      text.setLength(0);
+      linkChars = 0;
+    }
+  }
+
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    String style = e.attr("style");
+    return !style.isEmpty() && style.replace(" ", "").contains("display:none");
+  }
+}
