@@ -38,7 +38,7 @@ final class MainContent {
       "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "legend", "option");
   private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template",
       "svg", "iframe", "button", "select", "input", "textarea", "object", "embed", "canvas",
-      "video", "audio", "map", "head", "title", "meta", "link", "nav", "aside", "footer", "dialog",
+      "video", "audio", "map", "head", "title", "meta", "link", "dialog",
       "math", "label", "figcaption", "picture", "source");
   /** Class and id words of page furniture that no content word overrules. */
   private static final Pattern ALWAYS_FURNITURE = Pattern.compile(
@@ -51,7 +51,7 @@ final class MainContent {
           + "|tags|taglist|newsletter|nextread|next-?article|prev-?article|popular");
   /** Class and id words of page furniture, unless the same word also says content. */
   private static final Pattern FURNITURE = Pattern.compile(
-      "(?i)^ads?$|^ad[-_]|[-_]ads?$|[-_]ad[-_]|banner|popup|modal|sidebar|widget|footer"
+      "(?i)^ads?$|^ad[-_]|[-_]ads?$|[-_]ad[-_]|banner|popup|modal|sidebar|footer"
           + "|masthead|menu|^nav|[-_]nav|navbar|toolbar|credit|pagination|pager|skip|print-only"
           + "|follow|rating|meta-?data|post-?meta|entry-?meta|article-?meta|dateline|timestamp"
           + "|video-?player|playlist|gallery|slideshow|partner|teaser|aside");
@@ -117,22 +117,20 @@ final class MainContent {
     Element best = null;
     double bestScore = 0;
     for (Block b : blocks) {
-      if (!b.isProse() || (b.furniture != null && isWithinLevels(b.owner, b.furniture, 5))) {
+      if (!b.isProse() || (b.furniture != null && isWithinLevels(b.owner, b.furniture, 3))) {
         continue;
       }
-      double score = 1 + commas(b.text) + Math.min(b.text.length() / 100.0, 3);
-      Element e = b.owner.normalName().equals("p") || b.owner.normalName().equals("div")
-          || b.owner.normalName().equals("td") || b.owner.normalName().equals("pre")
-          || b.owner.normalName().equals("blockquote") ? b.owner.parent() : b.owner;
+      double score = 1 + commas(b.text) + Math.min(b.text.length() / 100.0, 10);
+      // a paragraph votes for the element around it; text straight in a div or cell, for that
+      String tag = b.owner.normalName();
+      Element e = tag.equals("p") || tag.equals("pre") || tag.equals("blockquote")
+          || tag.equals("li") || tag.equals("dd") ? b.owner.parent() : b.owner;
       for (int level = 0; e != null && level < 4; level++, e = e.parent()) {
         Totals t = totals.get(e);
         if (t == null) {
           break;
         }
-        if (!t.scored) {
-          t.scored = true;
-          t.score += classWeight(e);
-        }
+        t.scored = true;
         t.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
       }
     }
@@ -142,7 +140,8 @@ final class MainContent {
         continue;
       }
       double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
-      double s = t.score * (1 - linkDensity);
+      double s = t.score * (1 - linkDensity) * classWeight(en.getKey());
+      if (System.getProperty("xdebug") != null && s > 5) System.err.println("CAND " + s + " " + en.getKey().cssSelector());
       if (s > bestScore) {
         bestScore = s;
         best = en.getKey();
@@ -233,24 +232,22 @@ final class MainContent {
     return false;
   }
 
+  /** What an element's tag, class and id say: content raises its score, furniture lowers it. */
   private static double classWeight(Element e) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html")) {
-      return 0;
+      return 1;
     }
+    double w = tag.equals("article") || tag.equals("main") ? 1.2 : 1;
     String hints = e.className() + " " + e.id();
-    double w = 0;
-    if (tag.equals("article") || tag.equals("main")) {
-      w += 10;
-    }
     if (hints.isBlank()) {
       return w;
     }
     if (CONTENT.matcher(hints).find()) {
-      w += 25;
+      w *= 1.3;
     }
     if (isFurniture(e)) {
-      w -= 25;
+      w *= 0.5;
     }
     return w;
   }
@@ -259,6 +256,9 @@ final class MainContent {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
       return false;
+    }
+    if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer")) {
+      return true; // not skipped outright: pages that never close a nav hold the article in it
     }
     String cls = e.className();
     String id = e.id();
@@ -294,7 +294,7 @@ final class MainContent {
   }
 
   /** Walks the page once, cutting it into blocks and summing text below each element. */
-  private static final class Collector implements NodeVisitor {
+  static final class Collector implements NodeVisitor {
     final List<Block> blocks = new ArrayList<>();
     final Map<Element, Totals> totals = new IdentityHashMap<>();
     private final List<Element> blockStack = new ArrayList<>();
