@@ -54,9 +54,9 @@ final class MainContent {
       "(?i)^ads?$|^ad[-_]|[-_]ads?$|[-_]ad[-_]|banner|popup|modal|sidebar|footer"
           + "|masthead|menu|^nav|[-_]nav|navbar|toolbar|credit|pagination|pager|skip|print-only"
           + "|follow|rating|meta-?data|post-?meta|entry-?meta|article-?meta|dateline|timestamp"
-          + "|video-?player|playlist|gallery|slideshow|partner|teaser|aside");
+          + "|video|playlist|gallery|slideshow|partner|teaser|aside|image|photo|figure|media");
   private static final Pattern CONTENT = Pattern.compile(
-      "(?i)article|body|content|entry|main|post|story|text|blog|prose|rich-?text|hentry");
+      "(?i)article|body|content|entry|main|post|story|text|blog|prose|rich-?text|hentry|paragraph");
   private static final Pattern BOILERPLATE_LINE = Pattern.compile(
       "(?i)^(advertisement|advertising|sponsored|ad|read more|read next|related|related articles?"
           + "|recommended|share|share this( article| story)?|tweet|email|print|comments?"
@@ -103,6 +103,7 @@ final class MainContent {
     double score;
     boolean scored;
     boolean furniture;
+    boolean inFurniture; // it or an element around it is furniture
   }
 
   /** The article's paragraphs, in page order; empty if the page holds no prose. */
@@ -139,8 +140,7 @@ final class MainContent {
       if (!t.scored) {
         continue;
       }
-      double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
-      double s = t.score * (1 - linkDensity) * classWeight(en.getKey());
+      double s = weighted(en.getKey(), t);
       if (System.getProperty("xdebug") != null && s > 5) System.err.println("CAND " + s + " " + en.getKey().cssSelector());
       if (s > bestScore) {
         bestScore = s;
@@ -150,25 +150,31 @@ final class MainContent {
     if (best == null) {
       return List.of();
     }
-    // a container that is its parent's only child with text: take the parent, so siblings count
     Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     chosen.add(best);
-    Element parent = best.parent();
-    if (parent != null) {
+    // an article cut into chunks (around an advertisement, say) has several good containers
+    for (Map.Entry<Element, Totals> en : totals.entrySet()) {
+      double s = weighted(en.getKey(), en.getValue());
+      if (s >= bestScore * 0.5 && en.getKey() != best && !within(en.getKey(), chosen)
+          && !within(best, Set.of(en.getKey()))) {
+        chosen.add(en.getKey());
+      }
+    }
+    // siblings of the containers that score well or hold prose of their own join them
+    for (Element c : List.copyOf(chosen)) {
+      Element parent = c.parent();
+      if (parent == null) {
+        continue;
+      }
       double threshold = Math.max(10, bestScore * 0.2);
       for (Element sibling : parent.children()) {
-        if (sibling == best) {
-          continue;
-        }
         Totals t = totals.get(sibling);
-        if (t == null) {
+        if (sibling == c || t == null || t.furniture) {
           continue;
         }
         double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
-        double s = t.score * (1 - linkDensity);
-        if (t.scored && s >= threshold && sameKind(best, sibling)) {
-          chosen.add(sibling);
-        } else if (sibling.normalName().equals("p") && t.chars > 80 && linkDensity < 0.25) {
+        if ((t.scored && weighted(sibling, t) >= threshold)
+            || (t.chars > 80 && linkDensity < 0.25 && t.scored)) {
           chosen.add(sibling);
         }
       }
@@ -189,8 +195,13 @@ final class MainContent {
     return out;
   }
 
-  private static boolean sameKind(Element a, Element b) {
-    return a.normalName().equals(b.normalName());
+  /** An element's votes, discounted by its link density and weighed by its class hints. */
+  private static double weighted(Element e, Totals t) {
+    if (!t.scored) {
+      return 0;
+    }
+    double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
+    return t.score * (1 - linkDensity) * classWeight(e) * (t.inFurniture ? 0.5 : 1);
   }
 
   private static boolean keep(Block b) {
@@ -245,9 +256,6 @@ final class MainContent {
     }
     if (CONTENT.matcher(hints).find()) {
       w *= 1.3;
-    }
-    if (isFurniture(e)) {
-      w *= 0.5;
     }
     return w;
   }
@@ -340,6 +348,7 @@ final class MainContent {
         linkDepth++;
       }
       t.furniture = isFurniture(e);
+      t.inFurniture = t.furniture || !furnitureStack.isEmpty();
       if (t.furniture) {
         furnitureStack.add(e);
       }
