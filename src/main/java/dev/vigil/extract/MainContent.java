@@ -3,6 +3,7 @@ package dev.vigil.extract;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,23 +41,25 @@ final class MainContent {
       "svg", "iframe", "button", "select", "input", "textarea", "object", "embed", "canvas",
       "video", "audio", "map", "head", "title", "meta", "link", "dialog",
       "math", "label", "figcaption", "picture", "source");
-  /** Class and id words of page furniture that no content word overrules. */
-  private static final Pattern ALWAYS_FURNITURE = Pattern.compile(
-      "(?i)comment|disqus|outbrain|taboola|newsletter|cookie|paywall");
-  /** Class and id words of page furniture, unless the same class or id also says content. */
-  private static final Pattern STRONG_FURNITURE = Pattern.compile(
-      "(?i)comment|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up"
-          + "|promo|advert|sponsor|cookie|consent|gdpr|outbrain|taboola|paywall|disqus|breadcrumb"
-          + "|read-?more|also-?read|more-?stories|most-?read|trending|caption|byline|author-?bio"
-          + "|tags|taglist|newsletter|nextread|next-?article|prev-?article|popular");
-  /** Class and id words of page furniture, unless the same word also says content. */
-  private static final Pattern FURNITURE = Pattern.compile(
-      "(?i)^ads?$|^ad[-_]|[-_]ads?$|[-_]ad[-_]|banner|popup|modal|sidebar|footer"
-          + "|masthead|menu|^nav|[-_]nav|navbar|toolbar|credit|pagination|pager|skip|print-only"
-          + "|follow|rating|meta-?data|post-?meta|entry-?meta|article-?meta|dateline|timestamp"
-          + "|video|playlist|gallery|slideshow|partner|teaser|aside|image|photo|figure|media");
-  private static final Pattern CONTENT = Pattern.compile(
-      "(?i)article|body|content|entry|main|post|story|text|blog|prose|rich-?text|hentry|paragraph");
+  // Class and id words, matched as substrings of each lower-cased class name or id. Plain word
+  // lists rather than regular expressions: these run on every element of every page.
+  /** Furniture whatever else the name says. */
+  private static final String[] ALWAYS_FURNITURE =
+      {"comment", "disqus", "outbrain", "taboola", "newsletter", "cookie", "paywall"};
+  /** Furniture unless the same name also says content ("entry-content-read-more"). */
+  private static final String[] STRONG_FURNITURE = {"share", "sharing", "social", "related",
+      "recommend", "subscri", "signup", "sign-up", "promo", "advert", "sponsor", "consent", "gdpr",
+      "breadcrumb", "readmore", "read-more", "alsoread", "also-read", "more-stories", "morestories",
+      "most-read", "mostread", "trending", "caption", "byline", "author-bio", "authorbio", "tags",
+      "taglist", "nextread", "next-article", "prev-article", "popular"};
+  /** Furniture unless a name of the same element says content. */
+  private static final String[] FURNITURE = {"banner", "popup", "modal", "sidebar", "footer",
+      "masthead", "menu", "navbar", "toolbar", "credit", "pagination", "pager", "skip",
+      "print-only", "follow", "rating", "metadata", "meta-data", "post-meta", "postmeta",
+      "entry-meta", "article-meta", "dateline", "timestamp", "video", "playlist", "gallery",
+      "slideshow", "partner", "teaser", "aside", "image", "photo", "figure", "media"};
+  private static final String[] CONTENT = {"article", "body", "content", "entry", "main", "post",
+      "story", "text", "blog", "prose", "hentry", "paragraph"};
   private static final Pattern BOILERPLATE_LINE = Pattern.compile(
       "(?i)^(advertisement|advertising|sponsored|ad|read more|read next|related|related articles?"
           + "|recommended|share|share this( article| story)?|tweet|email|print|comments?"
@@ -250,14 +253,7 @@ final class MainContent {
       return 1;
     }
     double w = tag.equals("article") || tag.equals("main") ? 1.2 : 1;
-    String hints = e.className() + " " + e.id();
-    if (hints.isBlank()) {
-      return w;
-    }
-    if (CONTENT.matcher(hints).find()) {
-      w *= 1.3;
-    }
-    return w;
+    return hasContentName(e) ? w * 1.3 : w;
   }
 
   static boolean isFurniture(Element e) {
@@ -275,19 +271,47 @@ final class MainContent {
     }
     boolean weak = false;
     boolean content = false;
-    for (String token : (cls + " " + id).split("\\s+")) {
+    for (String token : (cls + " " + id).toLowerCase(Locale.ROOT).split("\\s+")) {
       if (token.isEmpty()) {
         continue;
       }
-      boolean contentWord = CONTENT.matcher(token).find();
-      if (ALWAYS_FURNITURE.matcher(token).find()
-          || (STRONG_FURNITURE.matcher(token).find() && !contentWord)) {
+      boolean contentWord = containsAny(token, CONTENT);
+      if (containsAny(token, ALWAYS_FURNITURE)
+          || (!contentWord && (containsAny(token, STRONG_FURNITURE) || isAdName(token)))) {
         return true;
       }
-      weak |= FURNITURE.matcher(token).find();
+      weak |= containsAny(token, FURNITURE) || token.startsWith("nav") || token.contains("-nav")
+          || token.contains("_nav");
       content |= contentWord;
     }
     return weak && !content;
+  }
+
+  private static boolean hasContentName(Element e) {
+    String hints = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return !hints.isBlank() && containsAny(hints, CONTENT);
+  }
+
+  /** "ad", "ads", "ad-slot", "top_ads": an advertisement slot. */
+  private static boolean isAdName(String token) {
+    if (!token.contains("ad")) {
+      return false;
+    }
+    for (String part : token.split("[-_]")) {
+      if (part.equals("ad") || part.equals("ads")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int commas(String text) {
