@@ -97,7 +97,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         datedUrls++;
         Result blind = extractQuietly(extractor, id, pages.get(i), null);
         published = blind.article == null ? null : blind.article.published();
-        right = published != null && published.startsWith(urlDate);
+        right = sameDay(published, urlDate);
         if (right) {
           datesRight++;
         }
@@ -128,6 +128,26 @@ final class EvalExtractionCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "date right %d/%d pages whose URL carries a date (%.1f%%), found without the URL%n",
         datesRight, datedUrls, datedUrls == 0 ? 0 : 100.0 * datesRight / datedUrls);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The extracted date agrees with the URL's: the same day (or month, for a month in the URL);
+   * for a timestamp with a zone, one day either side also counts, because the URL carries the
+   * publisher's local day and the timestamp may be written in UTC.
+   */
+  static boolean sameDay(String published, String urlDate) {
+    if (published == null) {
+      return false;
+    }
+    if (published.startsWith(urlDate)) {
+      return true;
+    }
+    if (urlDate.length() < 10 || published.length() <= 10) {
+      return false;
+    }
+    java.time.LocalDate url = java.time.LocalDate.parse(urlDate);
+    String day = published.substring(0, 10);
+    return day.equals(url.plusDays(1).toString()) || day.equals(url.minusDays(1).toString());
   }
 
   private static double f1(ShingleOverlap s) {

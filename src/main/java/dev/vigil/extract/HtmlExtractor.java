@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.internal.Json;
 import dev.vigil.lang.LanguageDetector;
 import dev.vigil.model.ExtractedArticle;
+import dev.vigil.model.IsoDates;
 import dev.vigil.model.RawDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class HtmlExtractor implements Extractor {
   @Override
   public ExtractedArticle extract(RawDocument doc) throws ExtractionException {
     TextChecks.requireText(doc.content());
-    String html = Charsets.decode(doc.content());
+    String html = RawText.withoutScripts(Charsets.decode(doc.content()));
     String givenUrl = doc.given().url();
     Document page = Jsoup.parse(html, givenUrl == null ? "" : givenUrl);
     if (page.body() == null) {
@@ -52,6 +53,11 @@ final class HtmlExtractor implements Extractor {
     title = title == null ? null : stripSiteName(TextChecks.normalize(title).strip(), siteName, h1);
     String published = firstNonBlank(doc.given().published(), PageDates.published(page, jsonLd, url));
     String modified = PageDates.modified(page, jsonLd);
+    if (modified != null && published != null
+        && IsoDates.toEpochMillis(modified) < IsoDates.toEpochMillis(published)) {
+      // a page is not changed before it appears: the publication date is the one that is off
+      published = doc.given().published() != null ? published : modified;
+    }
     String byline = byline(page, jsonLd);
     String image = firstNonBlank(absolute(page, "meta[property=og:image]", "content"),
         absolute(page, "meta[name=twitter:image]", "content"), jsonLdImage(jsonLd));

@@ -73,6 +73,9 @@ final class PageDates {
       Map.entry("dec", 12), Map.entry("dez", 12), Map.entry("dic", 12), Map.entry("déc", 12),
       Map.entry("дек", 12));
 
+  private static final long DAY = 86_400_000L;
+  private static final long EARLIEST = IsoDates.toEpochMillis("1991-01-01");
+
   private PageDates() {}
 
   /** The publication date, or null. */
@@ -91,7 +94,7 @@ final class PageDates {
       d = fromJsonLd(jsonLd, "dateCreated");
     }
     if (d == null) {
-      d = fromUrl(url);
+      d = normalize(fromUrl(url));
     }
     if (d == null) {
       d = fromVisibleText(page);
@@ -150,7 +153,7 @@ final class PageDates {
           return d;
         }
       }
-      String d = fromText(e.text());
+      String d = normalize(e.text());
       if (d != null) {
         return d;
       }
@@ -183,7 +186,7 @@ final class PageDates {
       if (text.length() > 300) {
         continue;
       }
-      String d = fromText(text);
+      String d = normalize(text);
       if (d != null) {
         return d;
       }
@@ -240,6 +243,14 @@ final class PageDates {
    * 20241119}, and dates written out in words.
    */
   static String normalize(String raw) {
+    String iso = normalizeAnyYear(raw);
+    Long millis = iso == null ? null : IsoDates.toEpochMillis(iso);
+    // placeholders such as 0001-01-01 or 1970-01-01 and dates in the future are no dates
+    return millis == null || millis < EARLIEST || millis > System.currentTimeMillis() + 2 * DAY
+        ? null : iso;
+  }
+
+  private static String normalizeAnyYear(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
