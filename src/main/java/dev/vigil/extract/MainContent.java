@@ -59,14 +59,20 @@ final class MainContent {
       "entry-meta", "article-meta", "dateline", "timestamp", "video", "playlist", "gallery",
       "slideshow", "partner", "teaser", "aside", "image", "photo", "figure", "media"};
   private static final String[] CONTENT = {"article", "body", "content", "entry", "main", "post",
-      "story", "text", "blog", "prose", "hentry", "paragraph"};
+      "story", "text", "blog", "prose", "hentry", "paragraph", "embed"};
   private static final Pattern BOILERPLATE_LINE = Pattern.compile(
       "(?i)^(advertisement|advertising|sponsored|ad|read more|read next|related|related articles?"
           + "|recommended|share|share this( article| story)?|tweet|email|print|comments?"
           + "|sign up|subscribe( now)?|follow us.*|click here.*|image:.*|photo:.*|image source.*"
           + "|getty images|skip advert.*|continue reading.*|loading.*|scroll to continue.*"
           + "|story continues below.*|article continues below.*|see also:?.*|more:.*|watch:.*"
-          + "|listen to this article.*|also read:?.*|read also:?.*|copyright.*|©.*|\\(c\\) .*)$");
+          + "|listen to this article.*|also read:?.*|read also:?.*|copyright.*|©.*|\\(c\\) .*"
+          + "|advert|sharing is caring!?|you may also like:?|you might also like:?|tell us what you think.*"
+          + "|updated:? .*|updated at .*|published:? .*|posted:? .*|last updated.*)$");
+  /** Calls to act that a page puts around the article: subscribe, sign up, follow us. */
+  private static final Pattern CALL_TO_ACTION = Pattern.compile(
+      "(?i)\\b(newsletters?|sign up|subscribe|subscription|click here|follow (us|him|her|them) on"
+          + "|delivered to your inbox|in your inbox)\\b");
   private static final int MIN_PROSE_CHARS = 25;
 
   private MainContent() {}
@@ -212,13 +218,18 @@ final class MainContent {
       return false;
     }
     double ld = b.linkDensity();
-    if (ld > 0.5 && !(b.text.length() > 200 && ld < 0.7)) {
+    // a link list is furniture, but an address printed in the text (its own link) is content
+    if (ld > 0.5 && !(b.text.length() > 200 && ld < 0.7) && !isAddress(b.text)) {
       return false;
     }
     if (b.text.length() < 80 && BOILERPLATE_LINE.matcher(b.text).matches()) {
       return false;
     }
-    return true;
+    return b.text.length() >= 250 || !CALL_TO_ACTION.matcher(b.text).find();
+  }
+
+  private static boolean isAddress(String text) {
+    return (text.startsWith("http://") || text.startsWith("https://")) && text.indexOf(' ') < 0;
   }
 
   /** True if {@code ancestor} is {@code e} or one of its nearest {@code levels} ancestors. */
