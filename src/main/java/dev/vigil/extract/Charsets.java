@@ -34,6 +34,12 @@ final class Charsets {
 
   /** The page's text, decoded by the charset {@link #detect} picks. */
   static String decode(byte[] bytes) {
+    if (bomCharset(bytes) == null) {
+      String utf8 = strictUtf8(bytes); // the common case, decoded once
+      if (utf8 != null) {
+        return utf8;
+      }
+    }
     Charset charset = detect(bytes);
     int bom = bomLength(bytes);
     return new String(bytes, bom, bytes.length - bom, charset);
@@ -135,6 +141,17 @@ final class Charsets {
       }
     }
     return score / nonAscii;
+  }
+
+  private static String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   static boolean isUtf8(byte[] bytes) {

@@ -282,7 +282,13 @@ final class MainContent {
     }
     boolean weak = false;
     boolean content = false;
-    for (String token : (cls + " " + id).toLowerCase(Locale.ROOT).split("\\s+")) {
+    String names = (cls + " " + id).toLowerCase(Locale.ROOT).replace('\t', ' ').replace('\n', ' ');
+    for (int start = 0, end; start < names.length(); start = end + 1) {
+      end = names.indexOf(' ', start);
+      if (end < 0) {
+        end = names.length();
+      }
+      String token = names.substring(start, end);
       if (token.isEmpty()) {
         continue;
       }

@@ -22,21 +22,17 @@ import org.jsoup.nodes.Element;
  * with the zone where the source gives one.
  */
 final class PageDates {
-  private static final String PUBLISHED_META = String.join(", ",
-      "meta[property=article:published_time]", "meta[property=og:published_time]",
-      "meta[name=article:published_time]", "meta[property=article:published]",
-      "meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]",
-      "meta[name=publish-date]", "meta[name=publish_date]", "meta[name=published_time]",
-      "meta[name=parsely-pub-date]", "meta[name=sailthru.date]", "meta[name=dc.date.issued]",
-      "meta[name=DC.date.issued]", "meta[name=dcterms.created]", "meta[name=DCTERMS.created]",
-      "meta[name=dc.date]", "meta[name=DC.date]", "meta[name=date]", "meta[name=Date]",
-      "meta[name=article.published]", "meta[name=article_date_original]",
-      "meta[name=original-publish-date]", "meta[name=cxenseparse:recs:publishtime]",
-      "meta[property=datePublished]", "meta[name=datePublished]", "meta[name=pub_date]");
-  private static final String MODIFIED_META = String.join(", ",
-      "meta[property=article:modified_time]", "meta[property=og:updated_time]",
-      "meta[itemprop=dateModified]", "meta[name=last-modified]", "meta[name=dcterms.modified]",
-      "meta[name=DCTERMS.modified]", "meta[property=article:modified]", "meta[name=modified_time]");
+  /** Meta tag names (name, property or itemprop, lower case) of the publication date. */
+  private static final List<String> PUBLISHED_META = List.of("article:published_time",
+      "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
+      "publish-date", "publish_date", "published_time", "parsely-pub-date", "sailthru.date",
+      "dc.date.issued", "dcterms.created", "dcterms.issued", "dc.date", "date",
+      "article.published", "article_date_original", "original-publish-date",
+      "cxenseparse:recs:publishtime", "pub_date");
+  /** Meta tag names of the last modification. */
+  private static final List<String> MODIFIED_META = List.of("article:modified_time",
+      "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
+      "article:modified", "modified_time");
   private static final Pattern NO_COLON_OFFSET =
       Pattern.compile("(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d(?::\\d\\d)?(?:\\.\\d+)?)\\s*([+-]\\d\\d)(\\d\\d)");
   private static final Pattern ISO_PREFIX = Pattern.compile(
@@ -79,10 +75,11 @@ final class PageDates {
   private PageDates() {}
 
   /** The publication date, or null. */
-  static String published(Document page, List<JsonNode> jsonLd, String url) {
+  static String published(Document page, Map<String, String> metaTags, List<JsonNode> jsonLd,
+      String url) {
     String d = fromJsonLd(jsonLd, "datePublished");
     if (d == null) {
-      d = normalize(meta(page, PUBLISHED_META));
+      d = meta(metaTags, PUBLISHED_META);
     }
     if (d == null) {
       d = fromMarkup(page, "[itemprop=datePublished]");
@@ -103,10 +100,10 @@ final class PageDates {
   }
 
   /** The date of the last modification, or null. */
-  static String modified(Document page, List<JsonNode> jsonLd) {
+  static String modified(Document page, Map<String, String> metaTags, List<JsonNode> jsonLd) {
     String d = fromJsonLd(jsonLd, "dateModified");
     if (d == null) {
-      d = normalize(meta(page, MODIFIED_META));
+      d = meta(metaTags, MODIFIED_META);
     }
     if (d == null) {
       d = fromMarkup(page, "[itemprop=dateModified]");
@@ -135,11 +132,11 @@ final class PageDates {
     return any;
   }
 
-  private static String meta(Document page, String query) {
-    for (Element e : page.select(query)) {
-      String v = e.attr("content").strip();
-      if (!v.isEmpty()) {
-        return v;
+  private static String meta(Map<String, String> metaTags, List<String> names) {
+    for (String name : names) {
+      String d = normalize(metaTags.get(name));
+      if (d != null) {
+        return d;
       }
     }
     return null;

@@ -21,7 +21,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
   private static final int MIN_LETTERS = 20; // below this the model guesses
-  private static final int MAX_CHARS = 1500; // more text does not change the answer, only the cost
+  private static final int MAX_CHARS = 1000; // more text does not change the answer, only the cost
   /** The model spreads probability over 103 languages: trust the best only when it clearly leads. */
   private static final double MIN_LEAD = 1.3;
   private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
