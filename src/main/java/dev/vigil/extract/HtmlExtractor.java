@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * HTML pages: the article's paragraphs (found by {@link MainContent}) and its metadata (title,
@@ -25,6 +26,10 @@ import org.jsoup.nodes.Element;
  */
 final class HtmlExtractor implements Extractor {
   private static final String[] TITLE_SEPARATORS = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "};
+  /** Markup beyond this many characters (scripts and styles removed) is not read. */
+  static final int MAX_HTML_CHARS = 2_000_000;
+  /** Elements nested deeper than this are attached at this depth; real pages stay below 100. */
+  private static final int MAX_DEPTH = 256;
   private static final Pattern BY = Pattern.compile("(?i)^(by|por|von|par|di|от|автор:?)\\s+");
 
   private final LanguageDetector languages;
@@ -36,9 +41,19 @@ final class HtmlExtractor implements Extractor {
   @Override
   public ExtractedArticle extract(RawDocument doc) throws ExtractionException {
     TextChecks.requireText(doc.content());
+    if (doc.content().length == 0) {
+      throw new ExtractionException("empty page (0 bytes)");
+    }
     String html = RawText.withoutScripts(Charsets.decode(doc.content()));
+    boolean cut = html.length() > MAX_HTML_CHARS;
+    if (cut) {
+      // no article page has this much markup; a pathological one (megabytes of nested
+      // elements) would cost seconds per megabyte, so only its beginning is read
+      html = html.substring(0, MAX_HTML_CHARS);
+    }
     String givenUrl = doc.given().url();
-    Document page = Jsoup.parse(html, givenUrl == null ? "" : givenUrl);
+    Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+    Document page = Jsoup.parse(html, givenUrl == null ? "" : givenUrl, parser);
     if (page.body() == null) {
       throw new ExtractionException("no article text in the page");
     }
@@ -69,7 +84,8 @@ final class HtmlExtractor implements Extractor {
     dropHeadlineAndByline(paragraphs, title, h1, byline);
     String body = TextChecks.normalize(String.join("\n\n", paragraphs));
     if (body.isBlank() && (title == null || title.isBlank())) {
-      throw new ExtractionException("no article text in the page");
+      throw new ExtractionException(cut ? "no article text in the first " + MAX_HTML_CHARS
+          + " characters of the page's markup (the rest is not read)" : "no article text in the page");
     }
     Element root = page.selectFirst("html");
     String declared = root == null ? null : root.attr("lang");
