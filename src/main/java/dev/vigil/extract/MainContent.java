@@ -73,6 +73,10 @@ final class MainContent {
   private static final Pattern CALL_TO_ACTION = Pattern.compile(
       "(?i)\\b(newsletters?|sign up|subscribe|subscription|click here|follow (us|him|her|them) on"
           + "|delivered to your inbox|in your inbox)\\b");
+  /** "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline standing as a block. */
+  private static final Pattern BYLINE = Pattern.compile(
+      "(?i:by|por|von|par|di|от|автор:?)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
+          + "((,| and| &)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})*");
   private static final int MIN_PROSE_CHARS = 25;
 
   private MainContent() {}
@@ -150,7 +154,6 @@ final class MainContent {
         continue;
       }
       double s = weighted(en.getKey(), t);
-      if (System.getProperty("xdebug") != null && s > 5) System.err.println("CAND " + s + " " + en.getKey().cssSelector());
       if (s > bestScore) {
         bestScore = s;
         best = en.getKey();
@@ -188,14 +191,8 @@ final class MainContent {
         }
       }
     }
-    if (System.getProperty("xdebug") != null) {
-      for (Element c : chosen) System.err.println("CHOSEN " + c.cssSelector() + " score " + bestScore);
-    }
     List<String> out = new ArrayList<>();
     for (Block b : blocks) {
-      if (System.getProperty("xdebug") != null && within(b.owner, chosen)) {
-        System.err.println("  BLOCK " + (furnitureInside(b, chosen) ? "F:" + b.furniture.className() + "#" + b.furniture.id() : "") + (keep(b) ? "" : " DROP") + " | " + b.text.substring(0, Math.min(80, b.text.length())));
-      }
       if (!within(b.owner, chosen) || furnitureInside(b, chosen) || !keep(b)) {
         continue;
       }
@@ -225,7 +222,24 @@ final class MainContent {
     if (b.text.length() < 80 && BOILERPLATE_LINE.matcher(b.text).matches()) {
       return false;
     }
+    if (b.text.length() < 100 && (BYLINE.matcher(b.text).matches() || isDateLine(b.text))) {
+      return false;
+    }
     return b.text.length() >= 250 || !CALL_TO_ACTION.matcher(b.text).find();
+  }
+
+  /** "November 20, 2019 - 11:28 AMT", "Updated 19.11.2019": a date with hardly any words. */
+  private static boolean isDateLine(String text) {
+    if (PageDates.fromText(text) == null) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        letters++;
+      }
+    }
+    return letters <= 16;
   }
 
   private static boolean isAddress(String text) {
