@@ -2,6 +2,7 @@ package dev.vigil.extract;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,16 +89,13 @@ final class MainContent {
     final int linkChars;
     final Element furniture; // the innermost element around it whose class/id says furniture
     final boolean heading;
-    final boolean listItem;
 
-    Block(Element owner, String text, int linkChars, Element furniture, boolean heading,
-        boolean listItem) {
+    Block(Element owner, String text, int linkChars, Element furniture, boolean heading) {
       this.owner = owner;
       this.text = text;
       this.linkChars = linkChars;
       this.furniture = furniture;
       this.heading = heading;
-      this.listItem = listItem;
     }
 
     double linkDensity() {
@@ -185,8 +183,7 @@ final class MainContent {
           continue;
         }
         double linkDensity = t.chars == 0 ? 0 : (double) t.linkChars / t.chars;
-        if ((t.scored && weighted(sibling, t) >= threshold)
-            || (t.chars > 80 && linkDensity < 0.25 && t.scored)) {
+        if (t.scored && (weighted(sibling, t) >= threshold || (t.chars > 80 && linkDensity < 0.25))) {
           chosen.add(sibling);
         }
       }
@@ -359,7 +356,7 @@ final class MainContent {
   /** Walks the page once, cutting it into blocks and summing text below each element. */
   static final class Collector implements NodeVisitor {
     final List<Block> blocks = new ArrayList<>();
-    final Map<Element, Totals> totals = new IdentityHashMap<>();
+    final Map<Element, Totals> totals = new LinkedHashMap<>(); // page order: ties go to the first
     private final List<Element> blockStack = new ArrayList<>();
     private final List<Totals> totalsStack = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -368,7 +365,6 @@ final class MainContent {
     private int skipDepth;
     private final List<Element> furnitureStack = new ArrayList<>();
     private int headingDepth;
-    private int listDepth;
 
     @Override
     public void head(Node node, int depth) {
@@ -410,9 +406,6 @@ final class MainContent {
       if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
         headingDepth++;
       }
-      if (tag.equals("li")) {
-        listDepth++;
-      }
     }
 
     @Override
@@ -446,9 +439,6 @@ final class MainContent {
       if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
         headingDepth--;
       }
-      if (tag.equals("li")) {
-        listDepth--;
-      }
     }
 
     private void appendCollapsed(String s) {
@@ -470,7 +460,7 @@ final class MainContent {
         Element owner = blockStack.get(blockStack.size() - 1);
         Element furniture = furnitureStack.isEmpty() ? null : furnitureStack.get(furnitureStack.size() - 1);
         blocks.add(new Block(owner, s, Math.min(linkChars, s.length()), furniture,
-            headingDepth > 0, listDepth > 0));
+            headingDepth > 0));
         if (!totalsStack.isEmpty()) {
           Totals t = totalsStack.get(totalsStack.size() - 1);
           t.chars += s.length();
