@@ -136,12 +136,13 @@ final class HtmlExtractor implements Extractor {
         }
       }
     }
-    // "Headline | Site": a short last part after a separator is the site's name
+    // "Headline | Site": a short last part after a separator is the site's name; a bar says so
+    // by itself, a dash (which headlines use too) only after a headline twice as long
     for (String sep : TITLE_SEPARATORS) {
       int at = title.lastIndexOf(sep);
-      if (at > 0 && title.length() - at - sep.length() <= 30
-          && at > (title.length() - at - sep.length()) * 2
-          && title.indexOf(sep) == at) {
+      int rest = title.length() - at - sep.length();
+      if (at > 0 && rest <= 30 && title.indexOf(sep) == at
+          && (sep.equals(" | ") || at > rest * 2)) {
         return title.substring(0, at).strip();
       }
     }
