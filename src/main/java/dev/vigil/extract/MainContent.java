@@ -354,7 +354,7 @@ final class MainContent {
   }
 
   /** Walks the page once, cutting it into blocks and summing text below each element. */
-  static final class Collector implements NodeVisitor {
+  private static final class Collector implements NodeVisitor {
     final List<Block> blocks = new ArrayList<>();
     final Map<Element, Totals> totals = new LinkedHashMap<>(); // page order: ties go to the first
     private final List<Element> blockStack = new ArrayList<>();
