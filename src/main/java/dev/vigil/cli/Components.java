@@ -17,6 +17,11 @@ final class Components {
   private final Extractor extractor = Extractor.standard(languages);
   private Annotator annotator; // CoreNLP takes a moment to load; only commands that annotate pay
 
+  /** The extract stage alone, for the commands that measure it. */
+  Extractor extractor() {
+    return extractor;
+  }
+
   synchronized Annotator annotator() {
     if (annotator == null) {
       annotator = new CoreNlpAnnotator(languages);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     description = {
         "Extract the article from HTML files; print one JSON line per file.",
         "Each line: {\"file\",\"url\",\"title\",\"byline\",\"published\",\"language\",",
-        "\"body\"}. .html.gz is read as gzip.",
+        "\"body\"}, then \"modified\",\"siteName\",\"canonicalUrl\",\"image\".",
+        ".html.gz is read as gzip.",
     })
 final class ExtractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "HTML or text files.")
@@ -44,6 +45,10 @@ final class ExtractCommand implements Callable<Integer> {
           m.put("published", a.published());
           m.put("language", a.language());
           m.put("body", a.text());
+          m.put("modified", a.modified());
+          m.put("siteName", a.siteName());
+          m.put("canonicalUrl", a.canonicalUrl());
+          m.put("image", a.image());
           out.println(Json.write(m));
           out.flush();
         }, f -> err.println("vigil: skipped " + f));

@@ -26,6 +26,22 @@ class OpenNlpLanguageDetectorTest {
   }
 
   @Test
+  void tellsTajikUzbekAndPashtoThatOtherDetectorsDoNotKnow() {
+    assertThat(detector.detect("Сарҳади Тоҷикистон ва Афғонистон яке аз масъалаҳои асосии амниятии"
+        + " минтақа боқӣ мемонад.")).isEqualTo("tg");
+    assertThat(detector.detect("O‘zbekiston va Afg‘oniston chegarasida xavfsizlik choralari"
+        + " kuchaytirildi.")).isEqualTo("uz");
+    assertThat(detector.detect("د افغانستان او تاجکستان ترمنځ پوله د سيمې د امنيت لپاره يوه مهمه"
+        + " مسله ده.")).isEqualTo("ps");
+  }
+
+  @Test
+  void aFewWordsAreTakenByTheirLettersWhereTheLettersTell() {
+    assertThat(detector.detect("Сарҳади Тоҷикистон")).isEqualTo("tg");
+    assertThat(detector.detect("阿富汗边境")).isEqualTo("zh");
+  }
+
+  @Test
   void tooLittleTextIsUndetermined() {
     assertThat(detector.detect("")).isEqualTo(LanguageDetector.UNDETERMINED);
     assertThat(detector.detect("12 34 -- !!")).isEqualTo(LanguageDetector.UNDETERMINED);
