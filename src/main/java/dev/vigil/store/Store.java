@@ -20,12 +20,14 @@ public final class Store implements AutoCloseable {
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
+  private final StoryStore stories;
   private final SearchIndex index;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
     this.db = db;
     this.articles = new ArticleStore(db);
+    this.stories = new StoryStore(db);
     this.index = index;
   }
 
@@ -55,6 +57,10 @@ public final class Store implements AutoCloseable {
 
   public ArticleStore articles() {
     return articles;
+  }
+
+  public StoryStore stories() {
+    return stories;
   }
 
   public SearchIndex index() {
