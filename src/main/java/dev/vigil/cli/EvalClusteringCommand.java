@@ -51,6 +51,10 @@ final class EvalClusteringCommand implements Callable<Integer> {
       description = "Weight(s) of the closest members beside the story centroid.")
   List<Double> link;
 
+  @Option(names = "--time-scale-hours", paramLabel = "H", split = ",",
+      description = "Time scale(s) of the similarity's decay with time distance, in hours.")
+  List<Double> timeScale;
+
   @Option(names = "--assignments", paramLabel = "FILE",
       description = "Also write id,gold story,story lines here (last run of a grid).")
   Path assignments;
@@ -83,10 +87,12 @@ final class EvalClusteringCommand implements Callable<Integer> {
       for (double m : orDefault(merge, d.merge())) {
         for (double e : orDefault(embeddingWeight, d.embeddingWeight())) {
           for (double l : orDefault(link, d.linkWeight())) {
-            StoryClusterer.Settings s = new StoryClusterer.Settings(j, m, d.lexicalWeight(), e,
-                d.entityWeight(), d.placeWeight(), l, d.timeScaleMs(), d.joinWindowMs(),
-                d.threadWindowMs(), d.threadSharedKeys(), d.candidateArticles());
-            run(s, headlines, gold, embedder, out);
+            for (double h : orDefault(timeScale, d.timeScaleMs() / 3_600_000.0)) {
+              StoryClusterer.Settings s = new StoryClusterer.Settings(j, m, d.lexicalWeight(), e,
+                  d.entityWeight(), d.placeWeight(), l, (long) (h * 3_600_000), d.joinWindowMs(),
+                  d.threadWindowMs(), d.threadSharedKeys(), d.candidateArticles());
+              run(s, headlines, gold, embedder, out);
+            }
           }
         }
       }
@@ -108,8 +114,8 @@ final class EvalClusteringCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     ClusteringScores scores = ClusteringScores.of(gold, predicted);
-    out.printf(Locale.ROOT, "join %.2f merge %.2f embedding %.2f link %.2f%n", s.join(), s.merge(),
-        s.embeddingWeight(), s.linkWeight());
+    out.printf(Locale.ROOT, "join %.2f merge %.2f embedding %.2f link %.2f time scale %.1f h%n",
+        s.join(), s.merge(), s.embeddingWeight(), s.linkWeight(), s.timeScaleMs() / 3_600_000.0);
     out.printf(Locale.ROOT, "  B-cubed   P %.3f  R %.3f  F1 %.3f%n", scores.bcubedPrecision(),
         scores.bcubedRecall(), scores.bcubedF1());
     out.printf(Locale.ROOT, "  pairwise  P %.3f  R %.3f  F1 %.3f%n", scores.pairPrecision(),

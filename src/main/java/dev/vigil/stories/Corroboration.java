@@ -52,7 +52,7 @@ public final class Corroboration {
       for (Draft d : drafts) {
         boolean denies = p.event.type().equals("denial")
             ? d.alleged() || CLAIM_TYPES.contains(d.type)
-            : d.accepts(p.event);
+            : d.contestedBy(p.event);
         if (denies) {
           d.denials.add(new MergedEvent.Denial(p.article.id(), p.article.source(), deniedBy(p.event),
               p.event.sentence()));
@@ -102,6 +102,11 @@ public final class Corroboration {
     boolean accepts(Event e) {
       return e.type().equals(type) && datesAgree(date, e.date()) && placesAgree(place, e.place())
           && actorsAgree(e);
+    }
+
+    /** A denial names the denier, not the event's actors: type, date and place must agree. */
+    boolean contestedBy(Event e) {
+      return e.type().equals(type) && datesAgree(date, e.date()) && placesAgree(place, e.place());
     }
 
     private boolean actorsAgree(Event e) {

@@ -27,10 +27,10 @@ public final class StoryClusterer {
       double entityWeight, double placeWeight, double linkWeight, long timeScaleMs, long joinWindowMs,
       long threadWindowMs, int threadSharedKeys, int candidateArticles) {
     public static final Settings DEFAULT = new Settings(
-        0.42, 0.60, 0.5, 0.5, 0.2, 0.2, 0.5, days(4), days(14), days(60), 2, 40);
+        0.30, 0.60, 0.5, 2.0, 0.2, 0.2, 0.5, hours(4), hours(14 * 24), hours(60 * 24), 2, 40);
 
-    private static long days(int n) {
-      return n * 86_400_000L;
+    private static long hours(int n) {
+      return n * 3_600_000L;
     }
   }
 
