@@ -88,9 +88,7 @@ final class EvalClusteringCommand implements Callable<Integer> {
         for (double e : orDefault(embeddingWeight, d.embeddingWeight())) {
           for (double l : orDefault(link, d.linkWeight())) {
             for (double h : orDefault(timeScale, d.timeScaleMs() / 3_600_000.0)) {
-              StoryClusterer.Settings s = new StoryClusterer.Settings(j, m, d.lexicalWeight(), e,
-                  d.entityWeight(), d.placeWeight(), l, (long) (h * 3_600_000), d.joinWindowMs(),
-                  d.threadWindowMs(), d.threadSharedKeys(), d.candidateArticles());
+              StoryClusterer.Settings s = d.with(j, m, e, l, (long) (h * 3_600_000));
               run(s, headlines, gold, embedder, out);
             }
           }

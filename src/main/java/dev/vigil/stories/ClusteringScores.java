@@ -2,7 +2,7 @@ package dev.vigil.stories;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
 
 /**
  * B-cubed and pairwise precision, recall and F1 of a clustering against gold clusters, over the
@@ -68,9 +68,9 @@ public record ClusteringScores(
 
   @Override
   public String toString() {
-    return Objects.toString(String.format(java.util.Locale.ROOT,
+    return String.format(Locale.ROOT,
         "B-cubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f F1 %.3f; %d items, %d clusters (gold %d)",
         bcubedPrecision, bcubedRecall, bcubedF1(), pairPrecision, pairRecall, pairF1(), items,
-        predictedClusters, goldClusters));
+        predictedClusters, goldClusters);
   }
 }

@@ -4,6 +4,10 @@ import dev.vigil.model.Annotations;
 import dev.vigil.store.SearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,7 +38,7 @@ public final class MemoryClustering implements AutoCloseable {
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexWriter writer;
   private DirectoryReader reader;
-  private final java.util.List<ArticleFeatures> pending = new java.util.ArrayList<>();
+  private final List<ArticleFeatures> pending = new ArrayList<>();
 
   public MemoryClustering(StoryClusterer clusterer, Embedder embedder) {
     this.clusterer = clusterer;
@@ -83,13 +87,13 @@ public final class MemoryClustering implements AutoCloseable {
     }
 
     @Override
-    public java.util.List<String> similarArticles(java.util.Map<String, Double> terms,
+    public List<String> similarArticles(Map<String, Double> terms,
         String excludeId, long fromMs, long toMs, int limit) {
-      java.util.List<String> out = new java.util.ArrayList<>();
+      List<String> out = new ArrayList<>();
       pending.stream()
           .filter(p -> p.timeMs() >= fromMs && p.timeMs() <= toMs && !p.id().equals(excludeId))
           .filter(p -> Vectors.cosine(terms, p.terms()) > 0)
-          .sorted(java.util.Comparator.comparingDouble(
+          .sorted(Comparator.comparingDouble(
               (ArticleFeatures p) -> -Vectors.cosine(terms, p.terms())))
           .limit(limit / 4)
           .forEach(p -> out.add(p.id()));

@@ -4,6 +4,7 @@ import dev.vigil.internal.Json;
 import dev.vigil.store.StoryRow;
 import dev.vigil.store.StoryStore;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Stories in the database, read and written inside one write transaction. */
@@ -41,7 +42,7 @@ final class StoredStories implements StoryRepository {
 
   @Override
   public Map<String, ArticleFeatures> features(Collection<String> articleIds) {
-    Map<String, ArticleFeatures> out = new java.util.HashMap<>();
+    Map<String, ArticleFeatures> out = new HashMap<>();
     tx.features(articleIds).forEach((id, json) -> out.put(id, Json.read(json, ArticleFeatures.class)));
     return out;
   }

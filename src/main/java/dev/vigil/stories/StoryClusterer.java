@@ -1,6 +1,7 @@
 package dev.vigil.stories;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,32 @@ import java.util.Set;
  * have some), damped by the time between the article and the story's span.
  */
 public final class StoryClusterer {
-  /** Thresholds and windows; {@link #DEFAULT} was tuned on the dev headline stream. */
+  /**
+   * Thresholds and windows; {@link #DEFAULT} was tuned on the dev headline stream (join,
+   * weights, time scale) and on the demo corpus (the body weight and join: full texts without
+   * dates must not collapse into one story). {@code join} and {@code lexicalWeight} apply to a
+   * bare headline, {@code bodyJoin} and {@code bodyLexicalWeight} to a full text (30 or more
+   * distinct terms), linearly in between: TF-IDF is reliable on full texts, the embedding on
+   * headlines.
+   */
   public record Settings(
-      double join, double merge, double lexicalWeight, double embeddingWeight,
-      double entityWeight, double placeWeight, double linkWeight, long timeScaleMs, long joinWindowMs,
-      long threadWindowMs, int threadSharedKeys, int candidateArticles) {
+      double join, double bodyJoin, double merge, double lexicalWeight, double bodyLexicalWeight,
+      double embeddingWeight, double entityWeight, double placeWeight, double linkWeight,
+      long timeScaleMs, long joinWindowMs, long threadWindowMs, int threadSharedKeys,
+      int candidateArticles) {
     public static final Settings DEFAULT = new Settings(
-        0.30, 0.60, 0.5, 2.0, 0.2, 0.2, 0.5, hours(4), hours(14 * 24), hours(60 * 24), 2, 40);
+        0.30, 0.36, 0.60, 0.5, 4.0, 2.0, 0.2, 0.2, 0.5, hours(4), hours(14 * 24), hours(60 * 24), 2, 40);
 
     private static long hours(int n) {
       return n * 3_600_000L;
+    }
+
+    /** These settings with other join thresholds, weights and time scale (for tuning). */
+    public Settings with(double newJoin, double newMerge, double newEmbeddingWeight,
+        double newLinkWeight, long newTimeScaleMs) {
+      return new Settings(newJoin, bodyJoin, newMerge, lexicalWeight, bodyLexicalWeight,
+          newEmbeddingWeight, entityWeight, placeWeight, newLinkWeight, newTimeScaleMs,
+          joinWindowMs, threadWindowMs, threadSharedKeys, candidateArticles);
     }
   }
 
@@ -55,7 +72,7 @@ public final class StoryClusterer {
         t - settings.threadWindowMs(), t + settings.joinWindowMs(), settings.candidateArticles());
     Map<String, Long> storyOf = stories.storiesOf(similar);
     Map<String, ArticleFeatures> neighbours = stories.features(storyOf.keySet());
-    Map<Long, double[]> links = new java.util.HashMap<>(); // story -> its two closest members' similarities
+    Map<Long, double[]> links = new HashMap<>(); // story -> its two closest members' similarities
     for (Map.Entry<String, Long> e : storyOf.entrySet()) {
       ArticleFeatures n = neighbours.get(e.getKey());
       if (n == null) {
@@ -100,7 +117,8 @@ public final class StoryClusterer {
       scores.add(at, score);
     }
 
-    if (near.isEmpty() || scores.get(0) < settings.join()) {
+    double join = between(settings.join(), settings.bodyJoin(), article);
+    if (near.isEmpty() || scores.get(0) < join) {
       Long thread = threadFor(article, near, older, stories);
       long id = stories.create(Story.founded(article, thread));
       stories.addArticle(id, article, 0);
@@ -110,9 +128,9 @@ public final class StoryClusterer {
     Story best = near.get(0).plus(article);
     stories.addArticle(best.id(), article, scores.get(0));
     List<Long> merged = new ArrayList<>();
-    for (int i = 1; i < near.size() && scores.get(i) >= settings.join(); i++) {
+    for (int i = 1; i < near.size() && scores.get(i) >= join; i++) {
       Story other = near.get(i);
-      double together = storySimilarity(best, other);
+      double together = storySimilarity(best, other, lexicalWeight(article));
       if (together >= settings.merge()) {
         Story into = best.size() >= other.size() ? best : other;
         Story from = into == best ? other : best;
@@ -156,11 +174,22 @@ public final class StoryClusterer {
     return t < s.firstMs() ? s.firstMs() - t : Math.max(0, t - s.lastMs());
   }
 
+  /** {@code headline} for a bare headline, {@code body} for a full text, linear in between. */
+  private static double between(double headline, double body, ArticleFeatures a) {
+    double fullness = Math.min(1, Math.max(0, (a.terms().size() - 10) / 20.0));
+    return headline + (body - headline) * fullness;
+  }
+
+  private double lexicalWeight(ArticleFeatures a) {
+    return between(settings.lexicalWeight(), settings.bodyLexicalWeight(), a);
+  }
+
   /** Similarity in [0, 1] of an article and a story. */
   double similarity(ArticleFeatures a, Story s) {
     StoryProfile p = s.profile();
-    double sum = settings.lexicalWeight() * Vectors.cosine(a.terms(), p.terms());
-    double weights = settings.lexicalWeight();
+    double lexical = lexicalWeight(a);
+    double sum = lexical * Vectors.cosine(a.terms(), p.terms());
+    double weights = lexical;
     if (a.embedding() != null && p.embedding() != null) {
       sum += settings.embeddingWeight() * Math.max(0, Vectors.cosine(a.embedding(), p.embedding()));
       weights += settings.embeddingWeight();
@@ -178,8 +207,9 @@ public final class StoryClusterer {
 
   /** Similarity in [0, 1] of two articles, by text and embedding. */
   double articleSimilarity(ArticleFeatures a, ArticleFeatures b) {
-    double sum = settings.lexicalWeight() * Vectors.cosine(a.terms(), b.terms());
-    double weights = settings.lexicalWeight();
+    double lexical = lexicalWeight(a);
+    double sum = lexical * Vectors.cosine(a.terms(), b.terms());
+    double weights = lexical;
     if (a.embedding() != null && b.embedding() != null) {
       sum += settings.embeddingWeight() * Math.max(0, Vectors.cosine(a.embedding(), b.embedding()));
       weights += settings.embeddingWeight();
@@ -188,9 +218,9 @@ public final class StoryClusterer {
   }
 
   /** Similarity in [0, 1] of two stories' centroids. */
-  double storySimilarity(Story a, Story b) {
-    double sum = settings.lexicalWeight() * Vectors.cosine(a.profile().terms(), b.profile().terms());
-    double weights = settings.lexicalWeight();
+  double storySimilarity(Story a, Story b, double lexical) {
+    double sum = lexical * Vectors.cosine(a.profile().terms(), b.profile().terms());
+    double weights = lexical;
     if (a.profile().embedding() != null && b.profile().embedding() != null) {
       sum += settings.embeddingWeight()
           * Math.max(0, Vectors.cosine(a.profile().embedding(), b.profile().embedding()));

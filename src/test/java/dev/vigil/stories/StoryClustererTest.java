@@ -56,10 +56,10 @@ class StoryClustererTest {
   void storiesThatDriftTogetherAreMergedAndTheMergeRecorded() {
     // TF-IDF only; joining needs 0.25, two stories whose centroids reach 0.2 merge
     StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULT;
-    StoryClusterer clusterer = new StoryClusterer(new StoryClusterer.Settings(0.25, 0.2,
-        d.lexicalWeight(), d.embeddingWeight(), d.entityWeight(), d.placeWeight(), 0,
-        d.timeScaleMs(), d.joinWindowMs(), d.threadWindowMs(), d.threadSharedKeys(),
-        d.candidateArticles()));
+    StoryClusterer clusterer = new StoryClusterer(new StoryClusterer.Settings(0.25, 0.25, 0.2,
+        d.lexicalWeight(), d.lexicalWeight(), d.embeddingWeight(), d.entityWeight(),
+        d.placeWeight(), 0, d.timeScaleMs(), d.joinWindowMs(), d.threadWindowMs(),
+        d.threadSharedKeys(), d.candidateArticles()));
     List<AnalyzedArticle> articles = List.of(
         Articles.of("drug-1", "Heroin seized", "Customs officers seized heroin in Khorog warehouse", null),
         Articles.of("clash-1", "Border clash", "Guards exchanged gunfire with militants near Panj river", null),
