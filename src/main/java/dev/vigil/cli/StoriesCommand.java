@@ -64,7 +64,7 @@ final class StoriesCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Story %d: %s%n", s.id(), s.title());
     out.printf(Locale.ROOT, "  %d article%s, %s .. %s, thread %s%n", s.articles().size(),
         s.articles().size() == 1 ? "" : "s", s.first(), s.last(), s.thread());
-    s.summary().forEach(line -> out.println("  | " + line));
+    s.summarySentences().forEach(line -> out.println("  | " + line));
     if (!s.actors().isEmpty()) {
       out.println("  actors: " + counts(s.actors()));
     }

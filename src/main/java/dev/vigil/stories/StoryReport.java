@@ -3,13 +3,15 @@ package dev.vigil.stories;
 import java.util.List;
 
 /**
- * A story as analysts read it: title, extractive summary, its articles (ids, in the order they
+ * A story as analysts read it: title, extractive summary (as one text and as its sentences,
+ * newest development first), its articles (ids, in the order they
  * joined), the span of their dates, a timeline of articles and events, the top actors and
  * places, the merged events with their sources, grades and denials, and the rating of each
  * source in it.
  */
 public record StoryReport(
-    long id, Long thread, String title, List<String> summary, List<String> articles,
+    long id, Long thread, String title, String summary, List<String> summarySentences,
+    List<String> articles,
     String first, String last, List<TimelineEntry> timeline, List<Count> actors,
     List<Count> places, List<MergedEvent> events, List<SourceReliability.Rating> sources) {
 

@@ -89,8 +89,9 @@ public final class StoryReports {
         sources.add(a.article().source());
       }
     });
+    List<String> summary = StorySummarizer.summary(s.articles());
     return new StoryReport(s.id(), s.thread(), StorySummarizer.title(s.articles()),
-        StorySummarizer.summary(s.articles()),
+        String.join(" ", summary), summary,
         s.articles().stream().map(a -> a.article().id()).toList(),
         dateOf(byTime.get(0).article()), dateOf(byTime.get(byTime.size() - 1).article()), timeline,
         actors(s.articles()), places(s.articles()), events,
