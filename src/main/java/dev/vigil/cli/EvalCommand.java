@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
         EvalExtractionCommand.class,
+        EvalClusteringCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
         AnalyzeCommand.class,
         ExtractCommand.class,
         SearchCommand.class,
+        StoriesCommand.class,
         ReindexCommand.class,
         ExportCommand.class,
         ImportCommand.class,

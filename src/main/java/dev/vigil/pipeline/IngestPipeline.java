@@ -8,6 +8,7 @@ import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Failure;
 import dev.vigil.model.RawDocument;
 import dev.vigil.store.Store;
+import dev.vigil.stories.StoryUpdater;
 import dev.vigil.store.WriteOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class IngestPipeline {
   private final ArticleAnalysis analysis;
   private final Store store;
   private final Options options;
+  private final StoryUpdater stories = StoryUpdater.standard();
 
   public IngestPipeline(FileSource source, ArticleAnalysis analysis, Store store, Options options) {
     this.source = source;
@@ -199,6 +201,7 @@ public final class IngestPipeline {
 
   private void commit(List<AnalyzedArticle> batch, Counters counters, IngestListener listener) {
     List<WriteOutcome> outcomes = store.write(List.copyOf(batch));
+    stories.catchUp(store); // each committed (and indexed) article joins its story, in write order
     for (WriteOutcome o : outcomes) {
       switch (o.status()) {
         case INSERTED -> counters.inserted.incrementAndGet();

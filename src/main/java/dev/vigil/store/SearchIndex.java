@@ -64,6 +64,11 @@ public final class SearchIndex implements AutoCloseable {
   private static final int CATCH_UP_PAGE = 500;
   private static final int SNIPPET_CHARS = 220;
 
+  /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
+  public static final String ID_FIELD = IndexFields.ID;
+  public static final String TEXT_FIELD = IndexFields.TEXT;
+  public static final String SORT_MS_FIELD = IndexFields.SORT_MS;
+
   private final Path dir;
   private final Directory directory;
   private final Analyzer analyzer = IndexFields.analyzer();
@@ -260,6 +265,29 @@ public final class SearchIndex implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} on the current searcher (null when nothing is searchable yet). The
+   * stories stage finds candidate articles this way.
+   */
+  public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return work.apply(null);
+      }
+      IndexSearcher s = searchers.acquire();
+      try {
+        return work.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
     }
   }
 

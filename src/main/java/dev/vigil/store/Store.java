@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
+  private final StoryStore stories;
   private final SearchIndex index;
   private final MapData map;
 
@@ -28,6 +29,7 @@ public final class Store implements AutoCloseable {
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
+    this.stories = new StoryStore(db);
     this.index = index;
   }
 
@@ -62,6 +64,10 @@ public final class Store implements AutoCloseable {
   /** Places and events for the map. */
   public MapData map() {
     return map;
+  }
+
+  public StoryStore stories() {
+    return stories;
   }
 
   public SearchIndex index() {

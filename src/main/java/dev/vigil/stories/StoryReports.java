@@ -1,0 +1,144 @@
+package dev.vigil.stories;
+
+import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.model.Article;
+import dev.vigil.model.EntityMention;
+import dev.vigil.model.IsoDates;
+import dev.vigil.model.PlaceMention;
+import dev.vigil.store.Store;
+import dev.vigil.store.StoredArticle;
+import dev.vigil.store.StoryRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@link StoryReport}s: summaries per story, then the events merged per story, then the
+ * sources' track records over all of them, then each event's grade from those records.
+ */
+public final class StoryReports {
+  private static final int TOP = 5;
+
+  /** A story's id, thread and articles in the order they joined. */
+  public record StoryInput(long id, Long thread, List<AnalyzedArticle> articles) {}
+
+  private StoryReports() {}
+
+  /** The stored stories (with one article too when {@code all}), latest first. */
+  public static List<StoryReport> load(Store store, boolean all, SourcePriors priors) {
+    List<StoryInput> inputs = new ArrayList<>();
+    for (StoryRow row : store.stories().stories(all ? 1 : 2)) {
+      List<AnalyzedArticle> articles = new ArrayList<>();
+      for (String id : store.stories().articlesOf(row.id())) {
+        store.articles().get(id).ifPresent(
+            (StoredArticle s) -> articles.add(new AnalyzedArticle(s.article(), s.annotations())));
+      }
+      if (!articles.isEmpty()) {
+        inputs.add(new StoryInput(row.id(), row.threadId(), articles));
+      }
+    }
+    return build(inputs, priors);
+  }
+
+  public static List<StoryReport> build(List<StoryInput> stories, SourcePriors priors) {
+    SourceReliability reliability = new SourceReliability(priors);
+    List<List<MergedEvent>> events = new ArrayList<>();
+    for (StoryInput s : stories) {
+      Independence independence =
+          new Independence(s.articles().stream().map(AnalyzedArticle::article).toList(), priors);
+      List<MergedEvent> merged = Corroboration.merge(s.articles(), independence);
+      reliability.record(merged);
+      events.add(merged);
+    }
+    List<StoryReport> out = new ArrayList<>();
+    for (int i = 0; i < stories.size(); i++) {
+      StoryInput s = stories.get(i);
+      List<MergedEvent> graded = events.get(i).stream()
+          .map(e -> e.withGrade(AdmiraltyGrade.grade(e, reliability))).toList();
+      out.add(report(s, graded, reliability));
+    }
+    return out;
+  }
+
+  private static StoryReport report(StoryInput s, List<MergedEvent> events, SourceReliability reliability) {
+    List<AnalyzedArticle> byTime = new ArrayList<>(s.articles());
+    byTime.sort(Comparator.comparingLong(a -> StoryUpdater.timeOf(a.article())));
+    List<StoryReport.TimelineEntry> timeline = new ArrayList<>();
+    for (AnalyzedArticle a : byTime) {
+      Article art = a.article();
+      timeline.add(new StoryReport.TimelineEntry(dateOf(art), "article", art.id(), art.source(),
+          art.title()));
+    }
+    for (MergedEvent e : events) {
+      if (e.date() != null) {
+        timeline.add(new StoryReport.TimelineEntry(e.date(), "event", null, null,
+            e.type() + (e.place() != null && e.place().name() != null ? " in " + e.place().name() : "")
+                + (e.grade() != null ? " [" + e.grade().code() + "]" : "")));
+      }
+    }
+    timeline.sort(Comparator.comparing(StoryReport.TimelineEntry::date));
+    Set<String> sources = new LinkedHashSet<>();
+    s.articles().forEach(a -> {
+      if (a.article().source() != null) {
+        sources.add(a.article().source());
+      }
+    });
+    List<String> summary = StorySummarizer.summary(s.articles());
+    return new StoryReport(s.id(), s.thread(), StorySummarizer.title(s.articles()),
+        String.join(" ", summary), summary,
+        s.articles().stream().map(a -> a.article().id()).toList(),
+        dateOf(byTime.get(0).article()), dateOf(byTime.get(byTime.size() - 1).article()), timeline,
+        actors(s.articles()), places(s.articles()), events,
+        sources.stream().map(reliability::rating).toList());
+  }
+
+  private static String dateOf(Article a) {
+    return a.published() != null ? a.published() : IsoDates.format(Instant.ofEpochMilli(a.ingested().toEpochMilli()));
+  }
+
+  private static List<StoryReport.Count> actors(List<AnalyzedArticle> articles) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (AnalyzedArticle a : articles) {
+      Set<String> seen = new HashSet<>();
+      for (EntityMention e : a.annotations().entities()) {
+        if (!e.type().equals("LOCATION")) {
+          seen.add(e.name() != null ? e.name() : e.text());
+        }
+      }
+      seen.forEach(n -> counts.merge(n, 1, Integer::sum));
+    }
+    return top(counts);
+  }
+
+  private static List<StoryReport.Count> places(List<AnalyzedArticle> articles) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (AnalyzedArticle a : articles) {
+      Set<String> seen = new HashSet<>();
+      for (PlaceMention p : a.annotations().places()) {
+        seen.add(p.name() != null ? p.name() : p.text());
+      }
+      for (EntityMention e : a.annotations().entities()) {
+        if (e.type().equals("LOCATION") && a.annotations().places().isEmpty()) {
+          seen.add(e.name() != null ? e.name() : e.text());
+        }
+      }
+      seen.forEach(n -> counts.merge(n, 1, Integer::sum));
+    }
+    return top(counts);
+  }
+
+  private static List<StoryReport.Count> top(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP)
+        .map(e -> new StoryReport.Count(e.getKey(), e.getValue()))
+        .toList();
+  }
+}
