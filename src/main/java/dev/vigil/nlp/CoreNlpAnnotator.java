@@ -51,10 +51,27 @@ public final class CoreNlpAnnotator implements Annotator {
   private final StanfordCoreNLP tagger;
   private final LanguageDetector languages;
 
+  /** The CRF models CoreNLP combines by default: all-3-class, MUC 7-class, CoNLL 4-class. */
+  public static final String DEFAULT_NER_MODELS =
+      "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz,"
+      + "edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz,"
+      + "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+  /** The CoNLL 4-class model alone (PER, ORG, LOC, MISC). */
+  public static final String CONLL_NER_MODEL =
+      "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+
   public CoreNlpAnnotator(LanguageDetector languages) {
+    this(languages, DEFAULT_NER_MODELS);
+  }
+
+  /**
+   * @param nerModels the CRF models for {@code ner.model}, comma-separated, combined in order
+   */
+  public CoreNlpAnnotator(LanguageDetector languages, String nerModels) {
     this.languages = languages;
     this.splitter = new StanfordCoreNLP(baseProperties("tokenize,ssplit"), false);
     Properties props = baseProperties("tokenize,ssplit,pos,lemma,ner");
+    props.setProperty("ner.model", nerModels);
     props.setProperty("ner.applyFineGrained", "false");
     props.setProperty("ner.buildEntityMentions", "true");
     props.setProperty("ner.useSUTime", "true");
