@@ -293,7 +293,10 @@ public final class PhoenixDictionaries {
     return null;
   }
 
-  /** "VLADIMIR_PUTIN_" as "Vladimir Putin"; acronyms without vowels or dots stay in capitals. */
+  /**
+   * "VLADIMIR_PUTIN_" as "Vladimir Putin"; what looks like an acronym (no vowels, dots, or a
+   * single word of five letters or fewer: "ANSF", "UNDP") stays in capitals.
+   */
   static String display(String phrase) {
     StringBuilder b = new StringBuilder();
     String[] words = phrase.split(" ");
@@ -306,6 +309,7 @@ public final class PhoenixDictionaries {
       if (i > 0 && SMALL_WORDS.contains(lower)) {
         b.append(lower);
       } else if (w.length() <= 4 && !w.matches(".*[AEIOUY].*") || w.matches("(\\p{L}\\.)+")
+          || words.length == 1 && w.length() <= 5
           || w.matches("\\(.*\\)")) {
         b.append(w);
       } else {
