@@ -63,6 +63,9 @@ final class EvalNerCommand implements Callable<Integer> {
       description = "CoreNLP CRF models to use instead of the default (comma-separated).")
   String nerModels;
 
+  @Option(names = "--errors", description = "Print each missed (-) and spurious (+) phrase.")
+  boolean errors;
+
   @Option(names = "--limit", paramLabel = "N", description = "Score only the first N documents of each set.")
   Integer limit;
 
@@ -110,7 +113,10 @@ final class EvalNerCommand implements Callable<Integer> {
         if (linker != null) {
           tagged = linker.apply(tagged);
         }
-        score(d, tagged.annotations().entities(), counts);
+        Set<Phrase> predicted = score(d, tagged.annotations().entities(), counts);
+        if (errors) {
+          printErrors(out, d, predicted);
+        }
         tokens += d.starts().length;
       }
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -130,7 +136,26 @@ final class EvalNerCommand implements Callable<Integer> {
     }
   }
 
-  static void score(Doc d, List<EntityMention> entities, Map<String, int[]> counts) {
+  private static void printErrors(PrintWriter out, Doc d, Set<Phrase> predicted) {
+    Set<Phrase> gold = new HashSet<>(d.gold());
+    for (Phrase g : d.gold()) {
+      if (!predicted.contains(g)) {
+        out.println("  - " + g.type() + " " + surface(d, g));
+      }
+    }
+    for (Phrase p : predicted) {
+      if (!gold.contains(p)) {
+        out.println("  + " + p.type() + " " + surface(d, p));
+      }
+    }
+  }
+
+  private static String surface(Doc d, Phrase p) {
+    return d.text().substring(d.starts()[p.first()], d.ends()[p.last()]);
+  }
+
+  /** Adds the document's true and false positives and false negatives; returns the predictions. */
+  static Set<Phrase> score(Doc d, List<EntityMention> entities, Map<String, int[]> counts) {
     Set<Phrase> predicted = new HashSet<>();
     for (EntityMention e : entities) {
       String type = PREDICTED.get(e.type());
@@ -160,6 +185,7 @@ final class EvalNerCommand implements Callable<Integer> {
         counts.computeIfAbsent(g.type(), k -> new int[3])[2]++;
       }
     }
+    return predicted;
   }
 
   private static void print(PrintWriter out, Map<String, int[]> counts) {
