@@ -30,6 +30,8 @@ import java.util.Set;
  *       mention ("Islamic State-Khorasan"); a wrong type is corrected ("Islamic Emirate" as
  *       LOCATION becomes ORGANIZATION); page furniture glued to a name is cut off
  *       ("ReliableIslamic Emirate of Afghanistan"); a name it missed is added.</li>
+ *   <li>Texts the recogniser could not read (Russian, Dari) get the entries the base knows
+ *       by name in them, people included ("Сергей Шойгу", "ОДКБ").</li>
  * </ul>
  *
  * Thread-safe; it never throws for odd input (it returns the text as it was).
@@ -42,8 +44,7 @@ public final class EntityLinker implements TextStage {
 
   public EntityLinker(ActorBase base) {
     this.base = base;
-    List<Actor> organisations = base.actors().stream().filter(a -> !a.isPerson()).toList();
-    this.matcher = new AliasMatcher(organisations);
+    this.matcher = new AliasMatcher(base.actors());
   }
 
   public ActorBase base() {
@@ -52,28 +53,35 @@ public final class EntityLinker implements TextStage {
 
   @Override
   public TaggedText apply(TaggedText tagged) {
-    if (tagged.text().isEmpty() || !isEnglishOrUnknown(tagged.annotations().language())
-        && tagged.annotations().entities().isEmpty()) {
+    if (tagged.text().isEmpty()) {
       return tagged;
     }
+    String language = tagged.annotations().language();
+    boolean recognised = language == null || "en".equals(language)
+        || !tagged.annotations().entities().isEmpty();
     List<EntityMention> linked = link(tagged.text(), tagged.annotations().entities(),
-        tagged.published());
+        tagged.published(), !recognised);
     return tagged.with(tagged.annotations().withEntities(linked));
   }
 
-  private static boolean isEnglishOrUnknown(String language) {
-    return language == null || "en".equals(language);
+  /** The mentions of an English {@code text} fixed and linked; see the class comment. */
+  public List<EntityMention> link(String text, List<EntityMention> mentions, String published) {
+    return link(text, mentions, published, false);
   }
 
-  /** The mentions of {@code text} fixed and linked; see the class comment. */
-  public List<EntityMention> link(String text, List<EntityMention> mentions, String published) {
+  /**
+   * @param withPeople also add the people the base knows by name: for texts no recogniser
+   *     read (Russian, Dari), where the base's names are all there is
+   */
+  private List<EntityMention> link(String text, List<EntityMention> mentions, String published,
+      boolean withPeople) {
     Set<String> countries = countriesMentioned(mentions);
     List<EntityMention> out = new ArrayList<>(mentions);
     out.sort(Comparator.comparingInt(EntityMention::start));
     for (AliasMatcher.Match m : matcher.find(text)) {
       Actor actor = choose(m.actors(), countries, published);
-      if (actor == null) {
-        continue;
+      if (actor == null || actor.isPerson() && !withPeople) {
+        continue; // people are the recogniser's to find; the base only links them
       }
       out = fix(text, out, m, actor);
     }

@@ -16,6 +16,8 @@ final class NameTokens {
   /** One word: its offsets in the text, its normalised form and how it was written. */
   record Word(int start, int end, String norm, boolean capitalised, boolean allCaps) {}
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
   private NameTokens() {}
 
   static List<Word> of(String text) {
@@ -48,8 +50,9 @@ final class NameTokens {
 
   private static Word word(String text, int start, int end) {
     String w = text.substring(start, end);
-    String norm = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replace('ё', 'е');
+    String norm = w.chars().allMatch(c -> c < 0x80) ? w.toLowerCase(Locale.ROOT) // the common case, fast
+        : MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("")
+            .toLowerCase(Locale.ROOT).replace('ё', 'е');
     char first = w.charAt(0);
     boolean capitalised = !Character.isLowerCase(first);
     boolean allCaps = w.codePoints().noneMatch(Character::isLowerCase);

@@ -106,7 +106,8 @@ public final class CoreNlpAnnotator implements Annotator {
         || (lang == null || LanguageDetector.UNDETERMINED.equals(lang)) && mostlyLatin(text);
     if (!english) {
       notes.add("language " + lang + ": Vigil has English models only; sentences were found,"
-          + " entities, times and quotes were not looked for");
+          + " but entities were not recognised (only names the knowledge base knows are found),"
+          + " and times and quotes were not looked for");
     }
     if (TextPieces.looksMisdecoded(text)) {
       notes.add("the text looks mis-decoded (UTF-8 read as Latin-1 or Windows-1252):"

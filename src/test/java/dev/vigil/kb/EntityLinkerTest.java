@@ -114,4 +114,21 @@ class EntityLinkerTest {
   void emptyInputGivesNothing() {
     assertThat(linker.link("", List.of(), null)).isEmpty();
   }
+
+  @Test
+  void aRussianTextGetsTheActorsTheBaseKnowsByName() {
+    String text = "Сергей Шойгу заявил, что ОДКБ укрепит таджикско-афганскую границу.";
+    var tagged = new dev.vigil.model.TaggedText(text, "2025-11-20",
+        dev.vigil.model.Annotations.empty("ru"), List.of());
+    List<EntityMention> out = linker.apply(tagged).annotations().entities();
+    assertThat(out).extracting(EntityMention::text).containsExactly("Сергей Шойгу", "ОДКБ");
+    assertThat(out).extracting(EntityMention::type).containsExactly("PERSON", "ORGANIZATION");
+    assertThat(out).extracting(EntityMention::id).containsExactly("sergei-shoigu", "csto");
+  }
+
+  @Test
+  void inEnglishTextPeopleAreLeftToTheRecogniser() {
+    String text = "Sergei Shoigu spoke.";
+    assertThat(link(text)).isEmpty();
+  }
 }
