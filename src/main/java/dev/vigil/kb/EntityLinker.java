@@ -137,19 +137,16 @@ public final class EntityLinker implements TextStage {
         }
       }
     }
-    Actor actor = null;
+    List<Actor> candidates = new ArrayList<>(); // under every name it may go by: the best wins
     for (String name : names(text, e)) {
-      List<Actor> candidates = new ArrayList<>();
       for (Actor a : base.lookup(name)) {
-        if (a.isPerson() == person && (!"LOCATION".equals(e.type()) || a.rank() >= 2)) {
+        if (a.isPerson() == person && (!"LOCATION".equals(e.type()) || a.rank() >= 2)
+            && !candidates.contains(a)) {
           candidates.add(a);
         }
       }
-      actor = choose(candidates, countries, published);
-      if (actor != null) {
-        break;
-      }
     }
+    Actor actor = choose(candidates, countries, published);
     if (actor == null) {
       return e;
     }
