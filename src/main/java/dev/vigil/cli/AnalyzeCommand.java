@@ -29,6 +29,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Publication date that relative dates resolve against (e.g. 2025-11-19).")
   String published;
 
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Data directory whose kb.yaml adds actors to the knowledge base (default: none).")
+  Path dataDir;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = ".txt, .html, .jsonl files (optionally .gz).")
   List<Path> files;
 
@@ -43,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     String date = IsoDates.normalize(published);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ArticleAnalysis analysis = new Components().analysis(null);
+    ArticleAnalysis analysis = new Components(dataDir).analysis(null);
     int skipped = Inputs.forEach(files, new FileSource(VigilConfig.defaults().maxDocumentBytes()),
         "analyze", doc -> {
           AnalyzedArticle a = analysis.analyze(doc, date);

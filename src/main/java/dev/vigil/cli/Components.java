@@ -1,12 +1,15 @@
 package dev.vigil.cli;
 
 import dev.vigil.extract.Extractor;
+import dev.vigil.kb.ActorBase;
+import dev.vigil.kb.EntityLinker;
 import dev.vigil.lang.LanguageDetector;
 import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.nlp.Annotator;
 import dev.vigil.nlp.CoreNlpAnnotator;
 import dev.vigil.pipeline.ArticleAnalysis;
 import dev.vigil.model.TextStage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,19 @@ import java.util.List;
 final class Components {
   private final LanguageDetector languages = OpenNlpLanguageDetector.load();
   private final Extractor extractor = Extractor.standard(languages);
+  private final Path dataDir;
   private Annotator annotator; // CoreNLP takes a moment to load; only commands that annotate pay
+  private EntityLinker linker;
+
+  /** Without a data directory: the bundled knowledge base only. */
+  Components() {
+    this(null);
+  }
+
+  /** With the user's additions to the knowledge base from {@code dataDir/kb.yaml}, if any. */
+  Components(Path dataDir) {
+    this.dataDir = dataDir;
+  }
 
   /** The extract stage alone, for the commands that measure it. */
   Extractor extractor() {
@@ -36,7 +51,15 @@ final class Components {
   /** What runs after the annotator, in order: entity linking, places, events. */
   private List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();
+    stages.add(linker());
     return stages;
+  }
+
+  synchronized EntityLinker linker() {
+    if (linker == null) {
+      linker = new EntityLinker(ActorBase.load(dataDir));
+    }
+    return linker;
   }
 
   /** For {@code vigil extract}, which needs no annotator. */

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code vigil corpus}: project tools that build the bundled data from the raw corpora. */
 @Command(mixinStandardHelpOptions = true, name = "corpus", hidden = true,
     description = "Project tools: convert and select corpora for the demo and benchmarks.",
-    subcommands = {CorpusCommand.TehranTimes.class, CorpusCommand.Demo.class})
+    subcommands = {CorpusCommand.TehranTimes.class, CorpusCommand.Demo.class,
+        CorpusCommand.Kb.class})
 final class CorpusCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +72,31 @@ final class CorpusCommand implements Runnable {
       writeJsonl(chosen, out);
       PrintWriter w = spec.commandLine().getOut();
       w.printf("Chose %,d of %,d articles; wrote %s%n", chosen.size(), all.size(), out);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "kb",
+      description = "Build the actor knowledge base's Phoenix part from the PETRARCH dictionaries.")
+  static final class Kb implements Callable<Integer> {
+    @Option(names = "--actors", required = true, paramLabel = "DIR",
+        description = "Folder with the Phoenix.*.actors.txt(.gz) dictionaries.")
+    Path actors;
+
+    @Option(names = "--out", defaultValue = "src/main/resources/kb/phoenix-actors.tsv.gz",
+        paramLabel = "FILE.tsv.gz")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      List<dev.vigil.kb.Actor> all = dev.vigil.kb.PhoenixDictionaries.read(actors);
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      dev.vigil.kb.ActorBase.writeTsv(all, out);
+      spec.commandLine().getOut().printf("Wrote %,d actors to %s%n", all.size(), out);
       return ExitCodes.OK;
     }
   }

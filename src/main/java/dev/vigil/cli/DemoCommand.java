@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     IngestReport report;
     try (Store store = Store.open(dir)) {
-      report = IngestCommand.ingest(store, config, new Components(), List.of(input), null, null,
+      report = IngestCommand.ingest(store, config, new Components(dir), List.of(input), null, null,
           new ProgressPrinter(out, err, false, false, System.console() != null));
       out.println(IngestCommand.summary(report, store));
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         EvalExtractionCommand.class,
         EvalClusteringCommand.class,
+        EvalNerCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

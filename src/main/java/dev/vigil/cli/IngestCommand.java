@@ -69,7 +69,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     try (Store store = Store.open(data.dir)) {
-      Components components = new Components();
+      Components components = new Components(data.dir);
       IngestReport report = ingest(store, config, components, paths, source, workers,
           new ProgressPrinter(out, err, verbose, quiet, System.console() != null));
       out.println(summary(report, store));

@@ -32,6 +32,7 @@ public final class ArticleJson {
     m.put("quotes", ann.quotes());
     m.put("events", ann.events());
     m.put("categories", ann.categories());
+    m.put("notes", ann.notes());
     m.put("sentences", ann.sentences());
     m.put("source", a.source());
     m.put("url", a.url());

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the analysis stages found in one article's text. Offsets are half-open character
  * offsets into the article's {@code text}. Lists are never null; an empty list means nothing
- * of that kind was found (or that the stage that finds it is not configured).
+ * of that kind was found (or that the stage that finds it is not configured). {@code notes}
+ * say what could not be analysed and why ("language ru: no models; only sentences found").
  */
 public record Annotations(
     String language,
@@ -15,9 +16,11 @@ public record Annotations(
     List<TimeMention> times,
     List<Quote> quotes,
     List<Event> events,
-    List<String> categories) {
+    List<String> categories,
+    List<String> notes) {
 
   public Annotations {
+    notes = notes == null ? List.of() : List.copyOf(notes);
     sentences = List.copyOf(sentences);
     entities = List.copyOf(entities);
     places = List.copyOf(places);
@@ -27,14 +30,35 @@ public record Annotations(
     categories = List.copyOf(categories);
   }
 
+  /** Annotations without notes: everything that was asked for could be analysed. */
+  public Annotations(String language, List<Sentence> sentences, List<EntityMention> entities,
+      List<PlaceMention> places, List<TimeMention> times, List<Quote> quotes, List<Event> events,
+      List<String> categories) {
+    this(language, sentences, entities, places, times, quotes, events, categories, List.of());
+  }
+
+  /** These annotations with the entities replaced. */
+  public Annotations withEntities(List<EntityMention> newEntities) {
+    return new Annotations(language, sentences, newEntities, places, times, quotes, events, categories,
+        notes);
+  }
+
+  /** These annotations with the notes replaced. */
+  public Annotations withNotes(List<String> newNotes) {
+    return new Annotations(language, sentences, entities, places, times, quotes, events, categories,
+        newNotes);
+  }
+
   /** These annotations with the places replaced. */
   public Annotations withPlaces(List<PlaceMention> newPlaces) {
-    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories);
+    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories,
+        notes);
   }
 
   /** These annotations with the events and categories replaced. */
   public Annotations withEvents(List<Event> newEvents, List<String> newCategories) {
-    return new Annotations(language, sentences, entities, places, times, quotes, newEvents, newCategories);
+    return new Annotations(language, sentences, entities, places, times, quotes, newEvents, newCategories,
+        notes);
   }
 
   /** Annotations that carry only a language (or none). */

@@ -11,12 +11,17 @@ final class TimexValues {
   private TimexValues() {}
 
   /**
-   * @return the ISO 8601 prefix of {@code value} (a date at the precision SUTime resolved), or
-   *     null when it has none ("PRESENT_REF", "XXXX-11", "P1Y")
+   * @param published the publication date (ISO 8601) or null
+   * @return the ISO 8601 prefix of {@code value} (a date at the precision SUTime resolved);
+   *     "PRESENT_REF" ("now", "currently", "at present") is the publication day; null when
+   *     there is no date ("PAST_REF", "XXXX-11" without a publication date, "P1Y")
    */
-  static String iso(String value) {
+  static String iso(String value, String published) {
     if (value == null) {
       return null;
+    }
+    if ("PRESENT_REF".equals(value)) {
+      return published == null ? null : iso(published, null);
     }
     var m = ISO.matcher(value);
     if (m.lookingAt()) {
