@@ -1,10 +1,13 @@
 package dev.vigil.cli;
 
+import dev.vigil.events.EventExtractor;
+import dev.vigil.events.EventRules;
 import dev.vigil.extract.Extractor;
 import dev.vigil.lang.LanguageDetector;
 import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.nlp.Annotator;
 import dev.vigil.nlp.CoreNlpAnnotator;
+import dev.vigil.nlp.CoreNlpSentenceParser;
 import dev.vigil.pipeline.ArticleAnalysis;
 import dev.vigil.model.TextStage;
 import java.time.Clock;
@@ -16,6 +19,7 @@ final class Components {
   private final LanguageDetector languages = OpenNlpLanguageDetector.load();
   private final Extractor extractor = Extractor.standard(languages);
   private Annotator annotator; // CoreNLP takes a moment to load; only commands that annotate pay
+  private EventExtractor events; // the dependency parser too
 
   synchronized Annotator annotator() {
     if (annotator == null) {
@@ -28,9 +32,17 @@ final class Components {
     return new ArticleAnalysis(extractor, annotator(), stages(), defaultSource, Clock.systemUTC());
   }
 
+  synchronized EventExtractor events() {
+    if (events == null) {
+      events = new EventExtractor(EventRules.load(), new CoreNlpSentenceParser());
+    }
+    return events;
+  }
+
   /** What runs after the annotator, in order: entity linking, places, events. */
-  private List<TextStage> stages() {
+  List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();
+    stages.add(events());
     return stages;
   }
 

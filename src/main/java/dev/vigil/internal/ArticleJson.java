@@ -2,6 +2,7 @@ package dev.vigil.internal;
 
 import dev.vigil.model.Annotations;
 import dev.vigil.model.Article;
+import dev.vigil.model.Claim;
 import dev.vigil.model.IsoDates;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class ArticleJson {
     m.put("quotes", ann.quotes());
     m.put("events", ann.events());
     m.put("categories", ann.categories());
+    m.put("categoryEvidence", ann.categoryEvidence());
+    m.put("claims", Claim.ledger(ann.events()));
     m.put("sentences", ann.sentences());
     m.put("source", a.source());
     m.put("url", a.url());

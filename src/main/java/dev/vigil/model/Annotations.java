@@ -15,7 +15,8 @@ public record Annotations(
     List<TimeMention> times,
     List<Quote> quotes,
     List<Event> events,
-    List<String> categories) {
+    List<String> categories,
+    List<CategoryEvidence> categoryEvidence) {
 
   public Annotations {
     sentences = List.copyOf(sentences);
@@ -25,16 +26,33 @@ public record Annotations(
     quotes = List.copyOf(quotes);
     events = List.copyOf(events);
     categories = List.copyOf(categories);
+    // annotations stored before categories had evidence have none
+    categoryEvidence = categoryEvidence == null ? List.of() : List.copyOf(categoryEvidence);
+  }
+
+  /** Annotations without category evidence (what the stages before events produce). */
+  public Annotations(String language, List<Sentence> sentences, List<EntityMention> entities,
+      List<PlaceMention> places, List<TimeMention> times, List<Quote> quotes, List<Event> events,
+      List<String> categories) {
+    this(language, sentences, entities, places, times, quotes, events, categories, List.of());
   }
 
   /** These annotations with the places replaced. */
   public Annotations withPlaces(List<PlaceMention> newPlaces) {
-    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories);
+    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories,
+        categoryEvidence);
   }
 
-  /** These annotations with the events and categories replaced. */
+  /** These annotations with the events and categories replaced (and no category evidence). */
   public Annotations withEvents(List<Event> newEvents, List<String> newCategories) {
-    return new Annotations(language, sentences, entities, places, times, quotes, newEvents, newCategories);
+    return withEvents(newEvents, newCategories, List.of());
+  }
+
+  /** These annotations with the events, categories and the evidence for them replaced. */
+  public Annotations withEvents(List<Event> newEvents, List<String> newCategories,
+      List<CategoryEvidence> evidence) {
+    return new Annotations(language, sentences, entities, places, times, quotes, newEvents,
+        newCategories, evidence);
   }
 
   /** Annotations that carry only a language (or none). */
@@ -53,5 +71,6 @@ public record Annotations(
     times.forEach(t -> Offsets.checkWithin(t.start(), t.end(), length));
     quotes.forEach(q -> Offsets.checkWithin(q.start(), q.end(), length));
     events.forEach(e -> Offsets.checkWithin(e.start(), e.end(), length));
+    categoryEvidence.forEach(c -> Offsets.checkWithin(c.start(), c.end(), length));
   }
 }
