@@ -14,12 +14,12 @@ import java.util.Set;
  */
 record Counts(Integer killed, Integer injured, Integer captured, Seizure seized) {
   private static final int AFTER_WINDOW = 10;
-  private static final int BEFORE_WINDOW = 4;
+  private static final int BEFORE_WINDOW = 5;
   private static final Set<String> NOT_COUNTS =
       Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
   private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get");
 
-  static final Counts NONE = new Counts(null, null, null, null);
+  private static final Set<String> RANGE = Set.of("to", "-", "–", "or");
 
   /** A number read from tokens [start, end). */
   private record Number(long value, int start, int end) {}
@@ -142,9 +142,14 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     return extend(tokens, new Number(value, i, i + 1), rules);
   }
 
-  /** "two dozen", "three hundred", "hundreds of thousands", "1.5 million". */
+  /** "two dozen", "three hundred", "hundreds of thousands"; "14 to 16" is 14. */
   private static Number extend(List<Token> tokens, Number n, EventRules rules) {
     int j = n.end();
+    if (j + 1 < tokens.size() && RANGE.contains(tokens.get(j).word().toLowerCase(Locale.ROOT))
+        && value(tokens.get(j + 1), rules) != null) {
+      Number upper = extend(tokens, new Number(value(tokens.get(j + 1), rules), j + 1, j + 2), rules);
+      return new Number(n.value(), n.start(), upper.end());
+    }
     if (j < tokens.size() && isMultiplier(tokens.get(j), rules)) {
       return extend(tokens, new Number(n.value() * value(tokens.get(j), rules), n.start(), j + 1),
           rules);
@@ -177,10 +182,15 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     }
     String digits = w.replace(",", "");
     try {
-      return digits.matches("\\d+") ? Long.parseLong(digits)
-          : digits.matches("\\d+\\.\\d+") ? (long) Double.parseDouble(digits) : null;
+      if (digits.matches("\\d+")) {
+        return Long.parseLong(digits);
+      }
+      if (digits.matches("\\d+\\.\\d+")) {
+        return (long) Double.parseDouble(digits);
+      }
     } catch (NumberFormatException e) {
-      return null;
+      // too long for a count: not one
     }
+    return null;
   }
 }

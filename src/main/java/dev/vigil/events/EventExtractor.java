@@ -51,6 +51,8 @@ public final class EventExtractor implements TextStage {
       Pattern.compile("\\b\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)+ (?:border|frontier)\\b");
   private static final List<String> KIND_ORDER =
       List.of("city", "admin2", "admin1", "region", "country");
+  /** A trigger word that is a date ("March") is no trigger. */
+  private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final int ARTICLE_PLACE_SENTENCES = 3;
   private static final int MAX_NAME_CHARS = 80;
 
@@ -71,7 +73,7 @@ public final class EventExtractor implements TextStage {
     try {
       return extract(text);
     } catch (RuntimeException e) {
-      LOG.warn("event extraction failed, text left without events: {}", e.toString());
+      LOG.warn("event extraction failed, text left without events", e);
       return text;
     }
   }
@@ -86,6 +88,9 @@ public final class EventExtractor implements TextStage {
     List<Integer> sentenceOf = new ArrayList<>();
     for (int k = 0; k < text.sentences().size(); k++) {
       TaggedSentence s = text.sentences().get(k);
+      if (isQuestion(s)) {
+        continue; // interview questions and rhetorical ones report nothing
+      }
       List<Found> found = merge(triggers(s.tokens()));
       if (found.isEmpty()) {
         continue;
@@ -129,7 +134,8 @@ public final class EventExtractor implements TextStage {
       }
       for (int i = 0; i < tokens.size(); i++) {
         TokenPattern.Match m = t.pattern().matchAt(tokens, i);
-        if (m != null && posAllows(tokens.get(m.head()), t.pos())) {
+        if (m != null && posAllows(tokens.get(m.head()), t.pos())
+            && !TIME_TAGS.contains(String.valueOf(tokens.get(m.head()).ner()))) {
           all.add(new Found(t, rules.type(t.type()), m));
         }
       }
@@ -153,6 +159,17 @@ public final class EventExtractor implements TextStage {
     }
     kept.sort(Comparator.comparingInt(f -> f.match().start()));
     return kept;
+  }
+
+  private static boolean isQuestion(TaggedSentence s) {
+    List<Token> tokens = s.tokens();
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      String w = tokens.get(i).word();
+      if (!(w.equals("\"") || w.equals("”") || w.equals("'") || w.equals(")") || w.equals("''"))) {
+        return w.equals("?");
+      }
+    }
+    return false;
   }
 
   private static boolean sentenceAllows(List<Token> tokens, EventRules.Trigger t) {
@@ -349,7 +366,7 @@ public final class EventExtractor implements TextStage {
         continue;
       }
       int score = entityScore(text, s, e, anchor);
-      if (score < entityScore) {
+      if (score < entityScore && !isModifierOrSubject(s, e)) {
         entity = e;
         entityScore = score;
       }
@@ -379,8 +396,40 @@ public final class EventExtractor implements TextStage {
           && PLACE_NOUNS.contains(tokens.get(i + 1).word().toLowerCase(Locale.ROOT))) {
         score -= 200_000;
       }
+      if (t.end() == e.end() && i + 2 < tokens.size()
+          && Set.of("in", ",").contains(tokens.get(i + 1).word().toLowerCase(Locale.ROOT))
+          && "LOCATION".equals(tokens.get(i + 2).ner())) {
+        score -= 50_000; // "Uri in Kashmir", "Khanaqin, a town": the first is the narrower
+      }
     }
     return score;
+  }
+
+  /**
+   * "Russia's army", "U.S. sanctions", "Washington then threatened": a country or city named as
+   * an owner, a modifier or a subject stands for its government, not for where things happened.
+   */
+  private static boolean isModifierOrSubject(TaggedSentence s, EntityMention e) {
+    List<Token> tokens = s.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).end() != e.end()) {
+        continue;
+      }
+      if (i + 1 >= tokens.size()) {
+        return false;
+      }
+      Token next = tokens.get(i + 1);
+      String w = next.word().toLowerCase(Locale.ROOT);
+      boolean before = i > 0 && tokens.get(i - 1).start() < e.start()
+          && LOCATIVE.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT));
+      if (before || PLACE_NOUNS.contains(w)) {
+        return false;
+      }
+      return next.pos().equals("POS") || w.equals("’s") || w.equals("'s")
+          || next.pos().startsWith("NN") || next.pos().startsWith("JJ")
+          || next.pos().startsWith("VB") || next.pos().equals("MD") || next.pos().equals("RB");
+    }
+    return false;
   }
 
   /** "TEHRAN –", "KABUL (Reuters) --": the place an article was filed from. */
