@@ -43,9 +43,10 @@ public final class EventExtractor implements TextStage {
       "warn", "accuse", "announce", "state", "tell", "add", "insist", "allege", "blame", "note",
       "confirm", "reveal", "caution", "stress", "declare", "quote");
   private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "outside", "inside",
-      "across", "along", "into", "of");
+      "across", "along", "into", "around", "throughout", "within");
   private static final Set<String> PLACE_NOUNS = Set.of("province", "district", "city", "town",
-      "village", "county", "region", "border", "frontier", "valley", "port");
+      "village", "county", "region", "border", "frontier", "valley", "port", "centre", "center",
+      "outskirts", "suburb", "area", "capital", "airport", "base", "camp", "state", "governorate");
   /** "Tajik-Afghan border", "Tajikistan-Afghanistan frontier": a border is a place. */
   private static final Pattern BORDER =
       Pattern.compile("\\b\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)+ (?:border|frontier)\\b");
@@ -339,14 +340,23 @@ public final class EventExtractor implements TextStage {
 
   // ---- places
 
+  /**
+   * The most specific place the sentence gives for the event: of the places (or, when the
+   * geocoder has not run, the locations) it names, those in a locative context first ("in
+   * Khatlon", "the province of Fars", "Badakhshan province"), then the most specific kind, then
+   * the nearest to the trigger; else a named border ("Tajik-Afghan border"); else none. A country
+   * named as an owner, a modifier or a subject ("Russia warned", "U.S. sanctions") stands for its
+   * government, not for a place.
+   */
   private static Event.Place place(TaggedText text, TaggedSentence s, Found f) {
     int anchor = s.tokens().get(f.match().head()).start();
     PlaceMention best = null;
     for (PlaceMention p : text.annotations().places()) {
-      if (p.start() < s.start() || p.end() > s.end() || isDateline(text.text(), p.start(), p.end())) {
+      if (p.start() < s.start() || p.end() > s.end() || isDateline(text.text(), p.start(), p.end())
+          || isModifierOrSubject(s, p.start(), p.end())) {
         continue;
       }
-      if (best == null || placeRank(p, anchor) < placeRank(best, anchor)) {
+      if (best == null || placeRank(s, p, anchor) < placeRank(s, best, anchor)) {
         best = p;
       }
     }
@@ -362,11 +372,13 @@ public final class EventExtractor implements TextStage {
     int entityScore = Integer.MAX_VALUE;
     for (EntityMention e : text.annotations().entities()) {
       if (!e.type().equals("LOCATION") || e.start() < s.start() || e.end() > s.end()
-          || isDateline(text.text(), e.start(), e.end())) {
+          || isDateline(text.text(), e.start(), e.end())
+          || isModifierOrSubject(s, e.start(), e.end())) {
         continue;
       }
-      int score = entityScore(text, s, e, anchor);
-      if (score < entityScore && !isModifierOrSubject(s, e)) {
+      int score = (isLocative(s, e.start(), e.end()) ? 0 : 10_000_000)
+          + specificity(s, e.start(), e.end()) * 1_000_000 + Math.abs(e.start() - anchor);
+      if (score < entityScore) {
         entity = e;
         entityScore = score;
       }
@@ -374,57 +386,79 @@ public final class EventExtractor implements TextStage {
     return entity == null ? null : new Event.Place(entityName(entity), null, null, null, null);
   }
 
-  private static double placeRank(PlaceMention p, int anchor) {
+  private static double placeRank(TaggedSentence s, PlaceMention p, int anchor) {
     int kind = p.kind() == null ? KIND_ORDER.size() : KIND_ORDER.indexOf(p.kind());
-    return kind * 1_000_000.0 + Math.abs(p.start() - anchor);
+    return (isLocative(s, p.start(), p.end()) ? 0 : 100_000_000.0) + kind * 10_000_000.0
+        + specificity(s, p.start(), p.end()) * 1_000_000.0 + Math.abs(p.start() - anchor);
   }
 
   /**
-   * Lower is better: a location after "in/at/near" or before "province/district/..." is more
-   * likely the event's own place than one named as an actor ("Russia warned"); then nearness.
+   * 0 for "Badakhshan province" or the first of "Uri in Kashmir" / "Khanaqin, a town", 1
+   * otherwise: the narrower of two places named together.
    */
-  private static int entityScore(TaggedText text, TaggedSentence s, EntityMention e, int anchor) {
-    int score = Math.abs(e.start() - anchor);
+  private static int specificity(TaggedSentence s, int start, int end) {
+    List<Token> tokens = s.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).end() != end) {
+        continue;
+      }
+      String next = i + 1 < tokens.size() ? tokens.get(i + 1).word().toLowerCase(Locale.ROOT) : "";
+      if ((i + 1 < tokens.size() && isPlaceNoun(tokens.get(i + 1)))
+          || ((next.equals("in") || next.equals(","))
+          && i + 2 < tokens.size() && "LOCATION".equals(tokens.get(i + 2).ner()))) {
+        return 0;
+      }
+    }
+    return 1;
+  }
+
+  /**
+   * Whether the name at [start, end) is where something happened: after "in/at/near/..." (an
+   * adjective or article may stand between: "in central Portugal"), after "province of", or
+   * before "province/district/...".
+   */
+  private static boolean isLocative(TaggedSentence s, int start, int end) {
     List<Token> tokens = s.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.start() == e.start() && i > 0
-          && LOCATIVE.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT))) {
-        score -= 100_000;
+      if (t.start() == start) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+          String w = tokens.get(j).word().toLowerCase(Locale.ROOT);
+          if (LOCATIVE.contains(w)) {
+            return true;
+          }
+          if (w.equals("of")) {
+            return j > 0 && isPlaceNoun(tokens.get(j - 1));
+          }
+          String pos = tokens.get(j).pos();
+          if (!(pos.startsWith("JJ") || pos.equals("DT") || pos.equals("NNP") || pos.equals("HYPH"))) {
+            break;
+          }
+        }
       }
-      if (t.end() == e.end() && i + 1 < tokens.size()
-          && PLACE_NOUNS.contains(tokens.get(i + 1).word().toLowerCase(Locale.ROOT))) {
-        score -= 200_000;
-      }
-      if (t.end() == e.end() && i + 2 < tokens.size()
-          && Set.of("in", ",").contains(tokens.get(i + 1).word().toLowerCase(Locale.ROOT))
-          && "LOCATION".equals(tokens.get(i + 2).ner())) {
-        score -= 50_000; // "Uri in Kashmir", "Khanaqin, a town": the first is the narrower
+      if (t.end() == end && i + 1 < tokens.size() && isPlaceNoun(tokens.get(i + 1))) {
+        return true;
       }
     }
-    return score;
+    return false;
+  }
+
+  private static boolean isPlaceNoun(Token t) {
+    return TokenPattern.matches(t, PLACE_NOUNS);
   }
 
   /**
    * "Russia's army", "U.S. sanctions", "Washington then threatened": a country or city named as
-   * an owner, a modifier or a subject stands for its government, not for where things happened.
+   * an owner, a modifier or a subject, and not after a locative preposition.
    */
-  private static boolean isModifierOrSubject(TaggedSentence s, EntityMention e) {
+  private static boolean isModifierOrSubject(TaggedSentence s, int start, int end) {
     List<Token> tokens = s.tokens();
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).end() != e.end()) {
+      if (tokens.get(i).end() != end || i + 1 >= tokens.size() || isLocative(s, start, end)) {
         continue;
-      }
-      if (i + 1 >= tokens.size()) {
-        return false;
       }
       Token next = tokens.get(i + 1);
       String w = next.word().toLowerCase(Locale.ROOT);
-      boolean before = i > 0 && tokens.get(i - 1).start() < e.start()
-          && LOCATIVE.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT));
-      if (before || PLACE_NOUNS.contains(w)) {
-        return false;
-      }
       return next.pos().equals("POS") || w.equals("’s") || w.equals("'s")
           || next.pos().startsWith("NN") || next.pos().startsWith("JJ")
           || next.pos().startsWith("VB") || next.pos().equals("MD") || next.pos().equals("RB");
