@@ -56,6 +56,9 @@ public final class EventExtractor implements TextStage {
   private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
   private static final int ARTICLE_PLACE_SENTENCES = 3;
   private static final int MAX_NAME_CHARS = 80;
+  /** CoreNLP tags of names that can be actors. */
+  private static final Set<String> NAMED = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC",
+      "NATIONALITY", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "IDEOLOGY", "RELIGION");
 
   private final EventRules rules;
   private final SentenceParser parser;
@@ -408,6 +411,10 @@ public final class EventExtractor implements TextStage {
           && i + 2 < tokens.size() && "LOCATION".equals(tokens.get(i + 2).ner()))) {
         return 0;
       }
+      if (next.equals("and") && i + 3 < tokens.size()
+          && "LOCATION".equals(tokens.get(i + 2).ner()) && isPlaceNoun(tokens.get(i + 3))) {
+        return 0; // "Badakhshan and Khatlon provinces"
+      }
     }
     return 1;
   }
@@ -477,23 +484,32 @@ public final class EventExtractor implements TextStage {
         || after.startsWith("(") || after.startsWith(":") || after.startsWith(",");
   }
 
-  /** The article's place: its first place (or location) outside datelines in its lead. */
+  /**
+   * The article's place: the first place its lead names in a locative context (or a named
+   * border), outside datelines; null when the text is one sentence (it has no lead beyond it).
+   */
   private static Event.Place articlePlace(TaggedText text) {
-    int leadEnd = text.sentences().size() > ARTICLE_PLACE_SENTENCES
-        ? text.sentences().get(ARTICLE_PLACE_SENTENCES - 1).end() : text.text().length();
-    for (PlaceMention p : text.annotations().places()) {
-      if (p.end() <= leadEnd && !isDateline(text.text(), p.start(), p.end())) {
-        return new Event.Place(p.name() != null ? p.name() : p.text(), p.lat(), p.lon(), p.kind(),
-            p.radiusKm());
+    int lead = Math.min(ARTICLE_PLACE_SENTENCES, text.sentences().size());
+    if (lead < 2) {
+      return null;
+    }
+    for (TaggedSentence s : text.sentences().subList(0, lead)) {
+      for (PlaceMention p : text.annotations().places()) {
+        if (p.start() >= s.start() && p.end() <= s.end()
+            && !isDateline(text.text(), p.start(), p.end()) && isLocative(s, p.start(), p.end())) {
+          return new Event.Place(p.name() != null ? p.name() : p.text(), p.lat(), p.lon(),
+              p.kind(), p.radiusKm());
+        }
       }
-    }
-    if (!text.annotations().places().isEmpty() || text.sentences().size() < 2) {
-      return null; // one sentence has no article beyond itself
-    }
-    for (EntityMention e : text.annotations().entities()) {
-      if (e.type().equals("LOCATION") && e.end() <= leadEnd
-          && !isDateline(text.text(), e.start(), e.end())) {
-        return new Event.Place(entityName(e), null, null, null, null);
+      Matcher border = BORDER.matcher(s.text(text.text()));
+      if (border.find()) {
+        return new Event.Place(border.group(), null, null, null, null);
+      }
+      for (EntityMention e : text.annotations().entities()) {
+        if (e.type().equals("LOCATION") && e.start() >= s.start() && e.end() <= s.end()
+            && !isDateline(text.text(), e.start(), e.end()) && isLocative(s, e.start(), e.end())) {
+          return new Event.Place(entityName(e), null, null, null, null);
+        }
       }
     }
     return null;
@@ -524,6 +540,10 @@ public final class EventExtractor implements TextStage {
     for (Dependency d : tree.children(head)) {
       String rel = d.relation();
       int c = d.dependent();
+      String ner = String.valueOf(s.tokens().get(c).ner());
+      if ((c >= f.match().start() && c < f.match().end()) || TIME_TAGS.contains(ner)) {
+        continue; // part of the trigger ("sounded the alarm"), or a time ("on Wednesday")
+      }
       if (rel.equals("nsubj:pass") || rel.equals("obj") || rel.equals("iobj")) {
         add(actors, "target", name(text, s, tree, c));
       } else if (rel.equals("obl:agent") || rel.equals("nmod:poss")
@@ -531,13 +551,15 @@ public final class EventExtractor implements TextStage {
         add(actors, "actor", name(text, s, tree, c));
       } else if ((rel.equals("obl") || rel.equals("nmod")) && tree.hasCase(c, "on", "against")) {
         add(actors, "target", name(text, s, tree, c));
-      } else if ((rel.equals("amod") || rel.equals("compound"))
-          && !"O".equals(s.tokens().get(c).ner()) && s.tokens().get(c).ner() != null) {
+      } else if ((rel.equals("amod") || rel.equals("compound")) && NAMED.contains(ner)) {
         add(actors, "actor", name(text, s, tree, c));
       }
     }
     if (!frame) {
       int speaker = tree.speakerOf(head);
+      if (speaker < 0) {
+        speaker = tree.speakerBefore(f.match().start());
+      }
       if (speaker >= 0) {
         add(actors, "speaker", name(text, s, tree, speaker));
       }
@@ -570,9 +592,13 @@ public final class EventExtractor implements TextStage {
    */
   private static String name(TaggedText text, TaggedSentence s, Tree tree, int i) {
     Token head = s.tokens().get(i);
+    String word = head.word().toLowerCase(Locale.ROOT);
+    if (word.equals("he") || word.equals("she")) {
+      return lastPersonBefore(text, head.start()); // the usual antecedent in news prose
+    }
     if (head.pos().startsWith("PRP") || head.pos().equals("WDT") || head.pos().equals("WP")
         || head.pos().equals("EX")) {
-      return null; // pronouns need coreference, which Vigil does not do
+      return null; // other pronouns need real coreference, which Vigil does not do
     }
     int[] span = tree.phrase(i);
     int start = s.tokens().get(span[0]).start();
@@ -587,6 +613,16 @@ public final class EventExtractor implements TextStage {
       return head.word();
     }
     return phrase.replaceFirst("^(?i)(the|a|an|these|those|this|that) ", "");
+  }
+
+  private static String lastPersonBefore(TaggedText text, int offset) {
+    EntityMention last = null;
+    for (EntityMention e : text.annotations().entities()) {
+      if (e.type().equals("PERSON") && e.end() <= offset) {
+        last = e;
+      }
+    }
+    return last == null ? null : entityName(last);
   }
 
   /** A sentence's dependency tree, indexed for the questions the extractor asks. */
@@ -637,9 +673,49 @@ public final class EventExtractor implements TextStage {
     /** The subject of the nearest speech verb above {@code i} ("X said that Y attacked"). */
     int speakerOf(int i) {
       for (int step = 0, at = governor[i]; step < 5 && at >= 0; step++, at = governor[at]) {
-        String lemma = tokens.get(at).lemma();
-        if (lemma != null && SPEECH_VERBS.contains(lemma.toLowerCase(Locale.ROOT))) {
-          return subject(at);
+        if (isSpeechVerb(at)) {
+          return speechSubject(at);
+        }
+      }
+      return -1;
+    }
+
+    /** The subject of the nearest speech verb before token {@code i}, or -1. */
+    int speakerBefore(int i) {
+      for (int at = i - 1; at >= 0; at--) {
+        if (tokens.get(at).pos().startsWith("VB") && isSpeechVerb(at)) {
+          return speechSubject(at);
+        }
+      }
+      return -1;
+    }
+
+    private boolean isSpeechVerb(int i) {
+      String lemma = tokens.get(i).lemma();
+      return lemma != null && SPEECH_VERBS.contains(lemma.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Who speaks through verb {@code v}: its subject; or, for a verb that describes a noun
+     * ("with Tajik authorities reporting"), the "with" phrase before it, or the named noun it
+     * describes ("officials saying").
+     */
+    private int speechSubject(int v) {
+      int subject = subject(v);
+      if (subject >= 0 || relation[v] == null || !relation[v].startsWith("acl")) {
+        return subject;
+      }
+      int g = governor[v];
+      for (Dependency d : children(g)) {
+        if ((d.relation().startsWith("nmod") || d.relation().startsWith("obl"))
+            && d.dependent() < v && hasCase(d.dependent(), "with")) {
+          return d.dependent();
+        }
+      }
+      int[] span = phrase(g);
+      for (int k = span[0]; k <= span[1]; k++) {
+        if (NAMED.contains(String.valueOf(tokens.get(k).ner()))) {
+          return g;
         }
       }
       return -1;
