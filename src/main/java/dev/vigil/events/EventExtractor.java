@@ -52,8 +52,13 @@ public final class EventExtractor implements TextStage {
       Pattern.compile("\\b\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)+ (?:border|frontier)\\b");
   private static final List<String> KIND_ORDER =
       List.of("city", "admin2", "admin1", "region", "country");
-  /** A trigger word that is a date ("March") is no trigger. */
   private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
+  /**
+   * A trigger word that is a date ("March") or part of a name ("the Organization for the
+   * Prohibition of Chemical Weapons") is no trigger.
+   */
+  private static final Set<String> NOT_TRIGGERS =
+      Set.of("DATE", "TIME", "DURATION", "SET", "ORGANIZATION", "PERSON");
   private static final int ARTICLE_PLACE_SENTENCES = 3;
   private static final int MAX_NAME_CHARS = 80;
   /** CoreNLP tags of names that can be actors. */
@@ -139,7 +144,7 @@ public final class EventExtractor implements TextStage {
       for (int i = 0; i < tokens.size(); i++) {
         TokenPattern.Match m = t.pattern().matchAt(tokens, i);
         if (m != null && posAllows(tokens.get(m.head()), t.pos())
-            && !TIME_TAGS.contains(String.valueOf(tokens.get(m.head()).ner()))) {
+            && !NOT_TRIGGERS.contains(String.valueOf(tokens.get(m.head()).ner()))) {
           all.add(new Found(t, rules.type(t.type()), m));
         }
       }
