@@ -16,12 +16,15 @@ import dev.vigil.model.Token;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -578,7 +581,7 @@ public final class EventExtractor implements TextStage {
     }
   }
 
-  private static java.util.Optional<String> nearestEntityBefore(TaggedText text, TaggedSentence s,
+  private static Optional<String> nearestEntityBefore(TaggedText text, TaggedSentence s,
       Found f) {
     int trigger = s.tokens().get(f.match().start()).start();
     EntityMention best = null;
@@ -588,7 +591,7 @@ public final class EventExtractor implements TextStage {
         best = e;
       }
     }
-    return java.util.Optional.ofNullable(best).map(EventExtractor::entityName);
+    return Optional.ofNullable(best).map(EventExtractor::entityName);
   }
 
   /**
@@ -643,7 +646,7 @@ public final class EventExtractor implements TextStage {
       this.tokens = tokens;
       governor = new int[tokens.size()];
       relation = new String[tokens.size()];
-      java.util.Arrays.fill(governor, -1);
+      Arrays.fill(governor, -1);
       for (Dependency d : deps) {
         if (d.dependent() < 0 || d.dependent() >= tokens.size()) {
           continue;
@@ -840,7 +843,7 @@ public final class EventExtractor implements TextStage {
     }
     Map<String, CategoryEvidence> first = new LinkedHashMap<>();
     Map<String, Integer> hits = new HashMap<>();
-    Set<Integer> eventSentences = new java.util.HashSet<>();
+    Set<Integer> eventSentences = new HashSet<>();
     events.forEach(e -> eventSentences.add(e.start()));
     for (TaggedSentence s : text.sentences()) {
       for (EventRules.CategoryCue cue : rules.categoryCues) {
