@@ -21,17 +21,27 @@ import java.util.Properties;
 /**
  * CoreNLP's neural dependency parser (English Universal Dependencies) run on one sentence the
  * annotator already tagged: the tokens, parts of speech and lemmas are reused, so parsing costs
- * only the parse. The model loads once, on construction (a few seconds). Thread-safe.
+ * only the parse. The model loads once, when the first sentence is parsed (a few seconds), so a
+ * run whose texts carry no event trigger never pays for it. Thread-safe.
  */
 public final class CoreNlpSentenceParser implements SentenceParser {
-  private final StanfordCoreNLP parser;
+  private volatile StanfordCoreNLP parser;
 
-  public CoreNlpSentenceParser() {
-    Properties props = new Properties();
-    props.setProperty("annotators", "depparse");
-    props.setProperty("depparse.language", "english");
-    props.setProperty("enforceRequirements", "false");
-    this.parser = new StanfordCoreNLP(props, false);
+  private StanfordCoreNLP parser() {
+    StanfordCoreNLP p = parser;
+    if (p == null) {
+      synchronized (this) {
+        if (parser == null) {
+          Properties props = new Properties();
+          props.setProperty("annotators", "depparse");
+          props.setProperty("depparse.language", "english");
+          props.setProperty("enforceRequirements", "false");
+          parser = new StanfordCoreNLP(props, false);
+        }
+        p = parser;
+      }
+    }
+    return p;
   }
 
   @Override
@@ -62,7 +72,7 @@ public final class CoreNlpSentenceParser implements SentenceParser {
     Annotation doc = new Annotation(sentence.toString());
     doc.set(CoreAnnotations.TokensAnnotation.class, labels);
     doc.set(CoreAnnotations.SentencesAnnotation.class, List.of(s));
-    parser.annotate(doc);
+    parser().annotate(doc);
     SemanticGraph graph =
         s.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
     if (graph == null) {
