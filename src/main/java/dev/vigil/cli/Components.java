@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.events.EventExtractor;
+import dev.vigil.events.EventRules;
 import dev.vigil.extract.Extractor;
 import dev.vigil.kb.ActorBase;
 import dev.vigil.kb.EntityLinker;
@@ -7,6 +9,7 @@ import dev.vigil.lang.LanguageDetector;
 import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.nlp.Annotator;
 import dev.vigil.nlp.CoreNlpAnnotator;
+import dev.vigil.nlp.CoreNlpSentenceParser;
 import dev.vigil.pipeline.ArticleAnalysis;
 import dev.vigil.model.TextStage;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ final class Components {
   private final Path dataDir;
   private Annotator annotator; // CoreNLP takes a moment to load; only commands that annotate pay
   private EntityLinker linker;
+  private EventExtractor events; // the dependency parser too
 
   /** Without a data directory: the bundled knowledge base only. */
   Components() {
@@ -48,10 +52,18 @@ final class Components {
     return new ArticleAnalysis(extractor, annotator(), stages(), defaultSource, Clock.systemUTC());
   }
 
+  synchronized EventExtractor events() {
+    if (events == null) {
+      events = new EventExtractor(EventRules.load(), new CoreNlpSentenceParser());
+    }
+    return events;
+  }
+
   /** What runs after the annotator, in order: entity linking, places, events. */
-  private List<TextStage> stages() {
+  List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();
     stages.add(linker());
+    stages.add(events());
     return stages;
   }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         EvalExtractionCommand.class,
         EvalClusteringCommand.class,
         EvalNerCommand.class,
+        EvalEventsCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

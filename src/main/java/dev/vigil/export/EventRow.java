@@ -67,8 +67,9 @@ public record EventRow(
       n++;
       String date = e.date() != null ? e.date() : a.published();
       Event.Place place = e.place();
-      PlaceMention mention = place == null || place.name() == null ? null : places.get(place.name());
-      Double radius = mention != null ? mention.radiusKm() : null;
+      PlaceMention mention = place == null ? null : places.get(place.name());
+      Double radius = place != null && place.radiusKm() != null ? place.radiusKm()
+          : mention != null ? mention.radiusKm() : null;
       rows.add(new EventRow(a.id() + "-" + n, date, year(date), timePrecision(date),
           e.acled() == null ? null : ACLED_EVENT_TYPES.get(e.acled()), e.acled(), e.type(),
           e.modality(), actor(e, "actor"), actor(e, "target"),

@@ -131,7 +131,7 @@ public final class StixImporter {
       JsonNode o = byId.get(ref.asText());
       if (o != null && "incident".equals(o.path("type").asText())) {
         PlaceMention where = places.get(locatedAt.get(o.path("id").asText()));
-        events.add(event(o, where, body));
+        events.add(event(o, where, body, events.size()));
       }
     }
     List<String> categories = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class StixImporter {
         name, span[0], span[1]);
   }
 
-  private static Event event(JsonNode o, PlaceMention where, String body) {
+  private static Event event(JsonNode o, PlaceMention where, String body, int id) {
     String type = text(o, "x_vigil_event_type");
     String modality = text(o, "x_vigil_modality");
     if (modality == null || !Event.MODALITIES.contains(modality)) {
@@ -187,10 +187,12 @@ public final class StixImporter {
     }
     String sentence = text(o, "description") != null ? text(o, "description") : text(o, "name");
     int[] span = sentence == null ? new int[] {0, 0} : find(body, sentence);
-    Event.Place place = where == null ? null : new Event.Place(where.name(), where.lat(), where.lon());
+    Event.Place place = where == null ? null
+        : new Event.Place(where.name(), where.lat(), where.lon(), where.kind(), where.radiusKm());
     return new Event(type != null ? type : "other_strategic", text(o, "x_vigil_acled_sub_event_type"),
         modality, date(text(o, "x_vigil_date")), place, List.of(), integer(o, "x_vigil_killed"),
-        integer(o, "x_vigil_injured"), integer(o, "x_vigil_captured"), sentence, span[0], span[1]);
+        integer(o, "x_vigil_injured"), integer(o, "x_vigil_captured"), sentence, span[0], span[1],
+        id, null, null, null, null);
   }
 
   /** Where {@code needle} first occurs in {@code body} (case-insensitive), or [0, 0). */

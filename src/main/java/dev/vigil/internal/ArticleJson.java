@@ -2,6 +2,7 @@ package dev.vigil.internal;
 
 import dev.vigil.model.Annotations;
 import dev.vigil.model.Article;
+import dev.vigil.model.Claim;
 import dev.vigil.model.IsoDates;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class ArticleJson {
     m.put("events", ann.events());
     m.put("categories", ann.categories());
     m.put("notes", ann.notes());
+    m.put("categoryEvidence", ann.categoryEvidence());
+    m.put("claims", Claim.ledger(ann.events()));
     m.put("sentences", ann.sentences());
     m.put("source", a.source());
     m.put("url", a.url());

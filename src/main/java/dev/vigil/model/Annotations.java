@@ -6,7 +6,8 @@ import java.util.List;
  * What the analysis stages found in one article's text. Offsets are half-open character
  * offsets into the article's {@code text}. Lists are never null; an empty list means nothing
  * of that kind was found (or that the stage that finds it is not configured). {@code notes}
- * say what could not be analysed and why ("language ru: no models; only sentences found").
+ * say what could not be analysed (another language, mojibake, a text cut short);
+ * {@code categoryEvidence} says which words made each category.
  */
 public record Annotations(
     String language,
@@ -17,10 +18,10 @@ public record Annotations(
     List<Quote> quotes,
     List<Event> events,
     List<String> categories,
-    List<String> notes) {
+    List<String> notes,
+    List<CategoryEvidence> categoryEvidence) {
 
   public Annotations {
-    notes = notes == null ? List.of() : List.copyOf(notes);
     sentences = List.copyOf(sentences);
     entities = List.copyOf(entities);
     places = List.copyOf(places);
@@ -28,37 +29,47 @@ public record Annotations(
     quotes = List.copyOf(quotes);
     events = List.copyOf(events);
     categories = List.copyOf(categories);
+    // annotations stored before these fields existed have none
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    categoryEvidence = categoryEvidence == null ? List.of() : List.copyOf(categoryEvidence);
   }
 
-  /** Annotations without notes: everything that was asked for could be analysed. */
+  /** Annotations without notes or category evidence. */
   public Annotations(String language, List<Sentence> sentences, List<EntityMention> entities,
       List<PlaceMention> places, List<TimeMention> times, List<Quote> quotes, List<Event> events,
       List<String> categories) {
-    this(language, sentences, entities, places, times, quotes, events, categories, List.of());
+    this(language, sentences, entities, places, times, quotes, events, categories, List.of(),
+        List.of());
   }
 
   /** These annotations with the entities replaced. */
   public Annotations withEntities(List<EntityMention> newEntities) {
-    return new Annotations(language, sentences, newEntities, places, times, quotes, events, categories,
-        notes);
+    return new Annotations(language, sentences, newEntities, places, times, quotes, events,
+        categories, notes, categoryEvidence);
   }
 
   /** These annotations with the notes replaced. */
   public Annotations withNotes(List<String> newNotes) {
-    return new Annotations(language, sentences, entities, places, times, quotes, events, categories,
-        newNotes);
+    return new Annotations(language, sentences, entities, places, times, quotes, events,
+        categories, newNotes, categoryEvidence);
   }
 
   /** These annotations with the places replaced. */
   public Annotations withPlaces(List<PlaceMention> newPlaces) {
-    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events, categories,
-        notes);
+    return new Annotations(language, sentences, entities, newPlaces, times, quotes, events,
+        categories, notes, categoryEvidence);
   }
 
-  /** These annotations with the events and categories replaced. */
+  /** These annotations with the events and categories replaced (and no category evidence). */
   public Annotations withEvents(List<Event> newEvents, List<String> newCategories) {
-    return new Annotations(language, sentences, entities, places, times, quotes, newEvents, newCategories,
-        notes);
+    return withEvents(newEvents, newCategories, List.of());
+  }
+
+  /** These annotations with the events, categories and the evidence for them replaced. */
+  public Annotations withEvents(List<Event> newEvents, List<String> newCategories,
+      List<CategoryEvidence> evidence) {
+    return new Annotations(language, sentences, entities, places, times, quotes, newEvents,
+        newCategories, notes, evidence);
   }
 
   /** Annotations that carry only a language (or none). */
@@ -77,5 +88,6 @@ public record Annotations(
     times.forEach(t -> Offsets.checkWithin(t.start(), t.end(), length));
     quotes.forEach(q -> Offsets.checkWithin(q.start(), q.end(), length));
     events.forEach(e -> Offsets.checkWithin(e.start(), e.end(), length));
+    categoryEvidence.forEach(c -> Offsets.checkWithin(c.start(), c.end(), length));
   }
 }

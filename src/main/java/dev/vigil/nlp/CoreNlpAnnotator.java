@@ -128,7 +128,7 @@ public final class CoreNlpAnnotator implements Annotator {
     }
     List<Quote> quotes = english ? QuoteFinder.find(text, sentences, entities) : List.of();
     Annotations annotations = new Annotations(lang, sentences, entities, List.of(), times,
-        quotes, List.of(), List.of(), notes);
+        quotes, List.of(), List.of(), notes, List.of());
     return new TaggedText(text, published, annotations, tagged);
   }
 

@@ -39,7 +39,7 @@ class RecordsTest {
     assertThatThrownBy(() -> new PlaceMention("x", "x", "city", null, 91.0, 0.0, null, 0, 1))
         .hasMessageContaining("91.0");
     assertThatThrownBy(() -> new Event("attack", "Attack", "rumoured", null, null, List.of(),
-        null, null, null, "s", 0, 1)).hasMessageContaining("rumoured");
+        null, null, null, "s", 0, 1, 0, null, null, null, null)).hasMessageContaining("rumoured");
   }
 
   @Test

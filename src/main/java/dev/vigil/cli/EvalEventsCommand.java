@@ -1,0 +1,93 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.events.EventScores;
+import dev.vigil.events.LabelledSentence;
+import dev.vigil.internal.Json;
+import dev.vigil.model.TaggedText;
+import dev.vigil.model.TextStage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vigil eval events FILE}: runs the annotator and the stages after it on each labelled
+ * sentence and scores the events found (see {@link EventScores}), per split of the file and in
+ * all.
+ */
+@Command(mixinStandardHelpOptions = true, name = "events", sortOptions = false,
+    description = {
+        "Score event extraction on labelled sentences (.jsonl: text, published, type,",
+        "modality, date, place, killed, injured, captured, split; see",
+        "src/test/resources/events/README.md): event type weighted F1 with per-type",
+        "P/R/F1, and accuracy of modality, date, place and counts.",
+    })
+final class EvalEventsCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "Labelled sentences, one JSON object per line.")
+  Path file;
+
+  @Option(names = "--split", paramLabel = "NAME",
+      description = "Score only the lines of this split (e.g. dev, heldout).")
+  String split;
+
+  @Option(names = "--verbose", description = "List every error.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Components components = new Components();
+    List<TextStage> stages = components.stages();
+    Map<String, EventScores> bySplit = new LinkedHashMap<>();
+    EventScores all = new EventScores();
+    int skipped = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      LabelledSentence gold;
+      try {
+        gold = Json.mapper().readValue(lines.get(i), LabelledSentence.class);
+      } catch (JsonProcessingException e) {
+        err.printf("vigil: %s:%d: not a labelled sentence: %s%n", file, i + 1,
+            e.getOriginalMessage());
+        skipped++;
+        continue;
+      }
+      if (split != null && !split.equals(gold.split())) {
+        continue;
+      }
+      TaggedText tagged = components.annotator().tag(gold.text(), "en", gold.published());
+      for (TextStage stage : stages) {
+        tagged = stage.apply(tagged);
+      }
+      String name = gold.split() == null ? "all" : gold.split();
+      bySplit.computeIfAbsent(name, k -> new EventScores()).add(gold, tagged.annotations().events());
+      all.add(gold, tagged.annotations().events());
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    for (var e : bySplit.entrySet()) {
+      e.getValue().print(out, file.getFileName() + " [" + e.getKey() + "]", verbose);
+    }
+    if (bySplit.size() > 1) {
+      all.print(out, file.getFileName() + " [all]", false);
+    }
+    out.printf("%d sentences in %.1f s%n", all.sentences(), seconds);
+    return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.vigil.events;
+
+import dev.vigil.model.Event.Seizure;
+import dev.vigil.model.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The counts one sentence gives: people killed, injured and captured, and an amount seized.
+ * Numbers are digits ("8,400"), words ("three", "a dozen", "two dozen") or vague quantities
+ * ("dozens", "hundreds of thousands"), each read as a lower bound; modifiers such as "at least"
+ * or "more than" therefore change nothing. Dates, times, money and percentages are not counts.
+ */
+record Counts(Integer killed, Integer injured, Integer captured, Seizure seized) {
+  private static final int AFTER_WINDOW = 10;
+  private static final int BEFORE_WINDOW = 5;
+  private static final Set<String> NOT_COUNTS =
+      Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
+  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get");
+
+  private static final Set<String> RANGE = Set.of("to", "-", "–", "or");
+
+  /** A number read from tokens [start, end). */
+  private record Number(long value, int start, int end) {}
+
+  static Counts of(List<Token> tokens, EventRules rules) {
+    Integer killed = null;
+    Integer injured = null;
+    Integer captured = null;
+    Seizure seized = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Number n = number(tokens, i, rules);
+      if (n == null) {
+        continue;
+      }
+      i = n.end() - 1;
+      if (seized == null && n.end() < tokens.size()
+          && TokenPattern.matches(tokens.get(n.end()), rules.units)) {
+        seized = seizure(tokens, n, rules);
+      }
+      String role = roleAfter(tokens, n.end(), rules);
+      if (role == null) {
+        role = roleBefore(tokens, n.start(), rules);
+      }
+      int value = (int) Math.min(Integer.MAX_VALUE, n.value());
+      if ("killed".equals(role) && killed == null) {
+        killed = value;
+      } else if ("injured".equals(role) && injured == null) {
+        injured = value;
+      } else if ("captured".equals(role) && captured == null) {
+        captured = value;
+      }
+    }
+    return new Counts(killed, injured, captured, seized);
+  }
+
+  private static Seizure seizure(List<Token> tokens, Number n, EventRules rules) {
+    String unit = tokens.get(n.end()).word().toLowerCase(Locale.ROOT);
+    String item = null;
+    int of = n.end() + 1;
+    if (of + 1 < tokens.size() && tokens.get(of).word().equalsIgnoreCase("of")) {
+      StringBuilder b = new StringBuilder();
+      for (int j = of + 1; j < tokens.size() && b.length() < 60; j++) {
+        Token t = tokens.get(j);
+        if (!(t.pos().startsWith("NN") || t.pos().startsWith("JJ"))) {
+          break;
+        }
+        b.append(b.length() == 0 ? "" : " ").append(t.word());
+      }
+      item = b.length() == 0 ? null : b.toString();
+    }
+    return new Seizure(n.value(), unit, item);
+  }
+
+  private static String roleAfter(List<Token> tokens, int from, EventRules rules) {
+    for (int j = from; j < tokens.size() && j < from + AFTER_WINDOW; j++) {
+      Token t = tokens.get(j);
+      String role = role(t, rules);
+      if (role != null) {
+        return role;
+      }
+      if (endsClause(t) || t.pos().equals("CD")
+          || (t.pos().startsWith("VB") && !LIGHT_VERBS.contains(lemma(t)))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String roleBefore(List<Token> tokens, int from, EventRules rules) {
+    for (int j = from - 1; j >= 0 && j >= from - BEFORE_WINDOW; j--) {
+      Token t = tokens.get(j);
+      String role = role(t, rules);
+      if (role != null) {
+        return role;
+      }
+      if (endsClause(t) || t.pos().equals("CD")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String role(Token t, EventRules rules) {
+    for (var e : rules.countWords.entrySet()) {
+      if (TokenPattern.matches(t, e.getValue())) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private static boolean endsClause(Token t) {
+    String w = t.word();
+    return w.equals(",") || w.equals(";") || w.equals(":") || w.equalsIgnoreCase("and")
+        || w.equals("(") || w.equals(")");
+  }
+
+  private static String lemma(Token t) {
+    return t.lemma() == null ? t.word().toLowerCase(Locale.ROOT) : t.lemma().toLowerCase(Locale.ROOT);
+  }
+
+  /** The number starting at token {@code i}, or null when none starts there. */
+  private static Number number(List<Token> tokens, int i, EventRules rules) {
+    Token t = tokens.get(i);
+    if (t.ner() != null && NOT_COUNTS.contains(t.ner())) {
+      return null;
+    }
+    Long value = value(t, rules);
+    if (value == null) {
+      return null;
+    }
+    String word = t.word().toLowerCase(Locale.ROOT);
+    if ((word.equals("a") || word.equals("an") || word.equals("one"))) {
+      // "a dozen", "one hundred"; a bare "a"/"one" is not a count
+      if (i + 1 < tokens.size() && isMultiplier(tokens.get(i + 1), rules)) {
+        return extend(tokens, new Number(value, i, i + 1), rules);
+      }
+      return null;
+    }
+    return extend(tokens, new Number(value, i, i + 1), rules);
+  }
+
+  /** "two dozen", "three hundred", "hundreds of thousands"; "14 to 16" is 14. */
+  private static Number extend(List<Token> tokens, Number n, EventRules rules) {
+    int j = n.end();
+    if (j + 1 < tokens.size() && RANGE.contains(tokens.get(j).word().toLowerCase(Locale.ROOT))
+        && value(tokens.get(j + 1), rules) != null) {
+      Number upper = extend(tokens, new Number(value(tokens.get(j + 1), rules), j + 1, j + 2), rules);
+      return new Number(n.value(), n.start(), upper.end());
+    }
+    if (j < tokens.size() && isMultiplier(tokens.get(j), rules)) {
+      return extend(tokens, new Number(n.value() * value(tokens.get(j), rules), n.start(), j + 1),
+          rules);
+    }
+    if (j + 1 < tokens.size() && tokens.get(j).word().equalsIgnoreCase("of")
+        && isVague(tokens.get(n.end() - 1)) && isMultiplier(tokens.get(j + 1), rules)) {
+      return extend(tokens,
+          new Number(n.value() * value(tokens.get(j + 1), rules), n.start(), j + 2), rules);
+    }
+    return n;
+  }
+
+  private static boolean isVague(Token t) {
+    return t.word().toLowerCase(Locale.ROOT).endsWith("s") && !Character.isDigit(t.word().charAt(0));
+  }
+
+  private static boolean isMultiplier(Token t, EventRules rules) {
+    Long v = rules.numbers.get(t.word().toLowerCase(Locale.ROOT));
+    return v != null && v >= 12 && !(t.ner() != null && NOT_COUNTS.contains(t.ner()));
+  }
+
+  private static Long value(Token t, EventRules rules) {
+    String w = t.word().toLowerCase(Locale.ROOT);
+    Long v = rules.numbers.get(w);
+    if (v != null) {
+      return v;
+    }
+    if (!t.pos().equals("CD")) {
+      return null;
+    }
+    String digits = w.replace(",", "");
+    try {
+      if (digits.matches("\\d+")) {
+        return Long.parseLong(digits);
+      }
+      if (digits.matches("\\d+\\.\\d+")) {
+        return (long) Double.parseDouble(digits);
+      }
+    } catch (NumberFormatException e) {
+      // too long for a count: not one
+    }
+    return null;
+  }
+}
