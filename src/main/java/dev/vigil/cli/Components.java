@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.extract.Extractor;
+import dev.vigil.geo.Geocoder;
 import dev.vigil.lang.LanguageDetector;
 import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.nlp.Annotator;
@@ -31,6 +32,7 @@ final class Components {
   /** What runs after the annotator, in order: entity linking, places, events. */
   private List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();
+    stages.add(Geocoder.bundled());
     return stages;
   }
 

@@ -1,0 +1,384 @@
+package dev.vigil.geo;
+
+import dev.vigil.model.EntityMention;
+import dev.vigil.model.PlaceMention;
+import dev.vigil.model.TaggedSentence;
+import dev.vigil.model.TaggedText;
+import dev.vigil.model.TextStage;
+import dev.vigil.model.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The places stage: finds the toponyms of a tagged text and resolves each to a gazetteer
+ * place with its kind and uncertainty radius.
+ *
+ * <p>Recognition takes, in order of trust: borders written as two countries or demonyms and
+ * "border" ("Tajik-Afghan border"); the named entities the annotator tagged as locations;
+ * demonyms used as modifiers ("Tajik border guards", "Afghan soil") but not as people nouns
+ * ("the Afghans"); and capitalised word sequences the tagger missed that name a country, a
+ * curated region or a large city.
+ *
+ * <p>Resolution scores each candidate place of a name by a prior (kind, population) plus the
+ * article's context: the countries it mentions (by name or demonym), the first-level region of
+ * other places, a kind word next to the name ("Khatlon province"), and the distance to the
+ * other places of the article. All mentions of one name in an article get the same place.
+ */
+public final class Geocoder implements TextStage {
+  private static final Logger LOG = LoggerFactory.getLogger(Geocoder.class);
+  private static final Pattern BORDER = Pattern.compile(
+      "\\b([A-Z][\\p{L}.]+)\\s?[-–/]\\s?([A-Z][\\p{L}.]+)\\s+(?:border|frontier|boundary)s?\\b");
+  private static final Map<String, String> KIND_WORDS = Map.ofEntries(
+      Map.entry("province", "admin1"), Map.entry("provinces", "admin1"),
+      Map.entry("region", "admin1"), Map.entry("regions", "admin1"),
+      Map.entry("oblast", "admin1"), Map.entry("governorate", "admin1"),
+      Map.entry("state", "admin1"), Map.entry("district", "admin2"),
+      Map.entry("county", "admin2"), Map.entry("city", "city"), Map.entry("town", "city"),
+      Map.entry("village", "city"));
+  private static final Set<String> TRAILING_KIND_WORDS = Set.of(
+      "province", "region", "oblast", "governorate", "state", "district", "county", "city",
+      "river", "valley", "mountains", "town", "village");
+  private static final int MAX_GRAM = 4;
+
+  private final Gazetteer gazetteer;
+
+  public Geocoder(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /** A geocoder over the bundled gazetteer. */
+  public static Geocoder bundled() {
+    return new Geocoder(Gazetteer.bundled());
+  }
+
+  @Override
+  public TaggedText apply(TaggedText text) {
+    try {
+      List<PlaceMention> found = places(text);
+      if (found.isEmpty()) {
+        return text;
+      }
+      List<PlaceMention> all = new ArrayList<>(text.annotations().places());
+      all.addAll(found);
+      all.sort(Comparator.comparingInt(PlaceMention::start));
+      return text.with(text.annotations().withPlaces(all));
+    } catch (RuntimeException e) {
+      LOG.warn("places skipped for a text of {} characters: {}", text.text().length(), e.toString());
+      return text;
+    }
+  }
+
+  /** A toponym found in the text, with its candidate places. */
+  private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
+      boolean demonym) {}
+
+  /** The places named in {@code text}, in text order. */
+  public List<PlaceMention> places(TaggedText text) {
+    List<Mention> mentions = recognise(text);
+    Map<String, Place> resolved = resolve(mentions, text.text());
+    List<PlaceMention> out = new ArrayList<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p == null) {
+        continue;
+      }
+      out.add(new PlaceMention(text.text().substring(m.start, m.end), p.name(), p.kind(),
+          p.country(), p.lat(), p.lon(), p.radiusKm(), m.start, m.end));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- recognition
+
+  private List<Mention> recognise(TaggedText text) {
+    String s = text.text();
+    List<Mention> found = new ArrayList<>();
+    boolean[] taken = new boolean[s.length() + 1];
+    borders(s, found, taken);
+    List<Token> tokens = new ArrayList<>();
+    List<Integer> sentenceStarts = new ArrayList<>();
+    for (TaggedSentence sentence : text.sentences()) {
+      sentenceStarts.add(tokens.size());
+      tokens.addAll(sentence.tokens());
+    }
+    for (EntityMention e : text.annotations().entities()) {
+      if (e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
+        located(s, e.start(), e.end(), tokens, found, taken);
+      }
+    }
+    for (EntityMention e : text.annotations().entities()) {
+      if (!e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
+        other(s, e, tokens, found, taken);
+      }
+    }
+    unnamed(s, tokens, sentenceStarts, found, taken);
+    found.sort(Comparator.comparingInt(Mention::start));
+    return found;
+  }
+
+  private void borders(String s, List<Mention> found, boolean[] taken) {
+    Matcher m = BORDER.matcher(s);
+    while (m.find()) {
+      String a = countryCode(m.group(1));
+      String b = countryCode(m.group(2));
+      if (a == null || b == null || a.equals(b)) {
+        continue;
+      }
+      String key = "border:" + (a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a);
+      List<Place> border = gazetteer.lookup(key);
+      if (!border.isEmpty()) {
+        add(found, taken, new Mention(m.start(), m.end(), key, border, null, false));
+      }
+    }
+  }
+
+  private String countryCode(String word) {
+    Place d = gazetteer.demonym(word);
+    if (d != null && d.kind().equals("country")) {
+      return d.country();
+    }
+    return gazetteer.lookup(word).stream().filter(p -> p.kind().equals("country"))
+        .map(Place::country).findFirst().orElse(null);
+  }
+
+  /** A span the annotator tagged as a location. */
+  private void located(String s, int start, int end, List<Token> tokens, List<Mention> found,
+      boolean[] taken) {
+    String surface = s.substring(start, end);
+    String hint = kindWordAfter(tokens, end);
+    if (surface.startsWith("the ") || surface.startsWith("The ")) {
+      start += 4;
+      surface = surface.substring(4);
+    }
+    List<Place> candidates = gazetteer.lookup(surface);
+    String key = surface;
+    if (candidates.isEmpty()) {
+      int space = surface.lastIndexOf(' ');
+      if (space > 0 && TRAILING_KIND_WORDS.contains(surface.substring(space + 1).toLowerCase(Locale.ROOT))) {
+        key = surface.substring(0, space);
+        hint = KIND_WORDS.getOrDefault(surface.substring(space + 1).toLowerCase(Locale.ROOT), hint);
+        candidates = gazetteer.lookup(key);
+      }
+    }
+    if (candidates.isEmpty()) {
+      Place d = gazetteer.demonym(surface);
+      if (d != null) {
+        add(found, taken, new Mention(start, end, "demonym:" + d.id(), List.of(d), null, true));
+      }
+      return;
+    }
+    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false));
+  }
+
+  /** Nationalities and other non-location entities: demonyms as modifiers, countries by name. */
+  private void other(String s, EntityMention e, List<Token> tokens, List<Mention> found,
+      boolean[] taken) {
+    Place d = gazetteer.demonym(e.text());
+    if (d != null) {
+      Token next = tokenAt(tokens, e.end(), true);
+      if (next != null && modifies(next)) {
+        add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
+      }
+      return;
+    }
+    if (e.type().equals("PERSON")) {
+      return;
+    }
+    List<Place> candidates = gazetteer.lookup(e.text());
+    if (candidates.stream().anyMatch(p -> p.kind().equals("country") || gazetteer.isCurated(p))) {
+      add(found, taken, new Mention(e.start(), e.end(), Gazetteer.normalize(e.text()), candidates,
+          null, false));
+    }
+  }
+
+  /** Whether a demonym before {@code next} is a modifier ("Afghan soil", "Tajik border guards"). */
+  private static boolean modifies(Token next) {
+    String pos = next.pos() == null ? "" : next.pos();
+    return pos.startsWith("NN") || pos.startsWith("JJ") || pos.equals("CD") || pos.equals("VBG");
+  }
+
+  /**
+   * Capitalised word sequences the tagger left untagged that name a country, a curated region
+   * or a city of 100,000 people or more. Sentence-initial words and people's names are skipped.
+   */
+  private void unnamed(String s, List<Token> tokens, List<Integer> sentenceStarts,
+      List<Mention> found, boolean[] taken) {
+    Set<Integer> firsts = Set.copyOf(sentenceStarts);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!capitalised(t.word()) || !free(taken, t.start(), t.end()) || isNamed(t)) {
+        continue;
+      }
+      for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 1; n--) {
+        Token last = tokens.get(i + n - 1);
+        if (!capitalised(last.word()) || !free(taken, t.start(), last.end())) {
+          continue;
+        }
+        String surface = s.substring(t.start(), last.end());
+        List<Place> candidates = gazetteer.lookup(surface);
+        boolean strong = candidates.stream().anyMatch(p -> p.kind().equals("country")
+            || gazetteer.isCurated(p));
+        boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000);
+        boolean initial = firsts.contains(i);
+        if (strong || (bigCity && !initial && n >= 1 && t.pos() != null && t.pos().startsWith("NNP"))) {
+          add(found, taken, new Mention(t.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, kindWordAfter(tokens, last.end()), false));
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean isNamed(Token t) {
+    return t.ner() != null && (t.ner().equals("PERSON") || t.ner().equals("ORGANIZATION"));
+  }
+
+  private static boolean capitalised(String word) {
+    return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+        && !(word.length() <= 4 && word.equals(word.toUpperCase(Locale.ROOT)) && word.length() > 1
+            && !word.contains("."));
+  }
+
+  private static String kindWordAfter(List<Token> tokens, int end) {
+    Token next = tokenAt(tokens, end, true);
+    return next == null ? null : KIND_WORDS.get(next.word().toLowerCase(Locale.ROOT));
+  }
+
+  /** The first token starting at or after {@code offset}. */
+  private static Token tokenAt(List<Token> tokens, int offset, boolean after) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    Token best = null;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Token t = tokens.get(mid);
+      if (t.start() >= offset) {
+        best = t;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return after ? best : null;
+  }
+
+  private static boolean free(boolean[] taken, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (taken[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void add(List<Mention> found, boolean[] taken, Mention m) {
+    if (!free(taken, m.start, m.end)) {
+      return;
+    }
+    for (int i = m.start; i < m.end; i++) {
+      taken[i] = true;
+    }
+    found.add(m);
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  private Map<String, Place> resolve(List<Mention> mentions, String text) {
+    Map<String, List<Mention>> byKey = new HashMap<>();
+    for (Mention m : mentions) {
+      byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m);
+    }
+    Map<String, Double> countryWeight = new HashMap<>();
+    for (List<Mention> group : byKey.values()) {
+      Mention m = group.get(0);
+      Place only = m.candidates.size() == 1 ? m.candidates.get(0) : null;
+      Place country = m.candidates.stream().filter(p -> p.kind().equals("country")).findFirst()
+          .orElse(only);
+      if (country != null && country.country() != null) {
+        countryWeight.merge(country.country(), (double) group.size(), Double::sum);
+      }
+    }
+    String dominant = countryWeight.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(null);
+    Map<String, Place> first = new HashMap<>();
+    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+      first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of()));
+    }
+    Map<String, Place> second = new HashMap<>();
+    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+      Map<String, Place> others = new HashMap<>(first);
+      others.remove(e.getKey());
+      second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+    }
+    return second;
+  }
+
+  private Place best(List<Mention> group, Map<String, Double> countryWeight, String dominant,
+      Map<String, Place> others) {
+    Mention m = group.get(0);
+    String hint = group.stream().map(Mention::kindHint).filter(h -> h != null).findFirst().orElse(null);
+    Place best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Place c : m.candidates) {
+      double score = prior(c);
+      if (hint != null && hint.equals(c.kind())) {
+        score += 4;
+      }
+      if (c.country() != null && countryWeight.containsKey(c.country())) {
+        score += 2 + (c.country().equals(dominant) ? 1 : 0);
+      }
+      score += context(c, others.values());
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private double prior(Place c) {
+    if (gazetteer.isCurated(c)) {
+      return 11;
+    }
+    return switch (c.kind()) {
+      case "country" -> 10;
+      case "admin1" -> 7.5;
+      case "admin2" -> 4;
+      default -> 1 + Math.log10(c.population() + 10);
+    };
+  }
+
+  /** Support from the article's other places: same first-level region, nearness. */
+  private static double context(Place c, Iterable<Place> others) {
+    double bonus = 0;
+    double nearest = Double.MAX_VALUE;
+    for (Place o : others) {
+      if (o == null || o.kind().equals("country") || o == c) {
+        continue;
+      }
+      if (c.country() != null && c.country().equals(o.country()) && c.admin1() != null
+          && c.admin1().equals(o.admin1())) {
+        bonus = Math.max(bonus, 3);
+      }
+      nearest = Math.min(nearest, Math.max(0, c.distanceKm(o) - o.radiusKm()));
+    }
+    if (nearest < 50) {
+      bonus += 2;
+    } else if (nearest < 200) {
+      bonus += 1.5;
+    } else if (nearest < 500) {
+      bonus += 0.5;
+    }
+    return bonus;
+  }
+}
