@@ -33,6 +33,7 @@ public final class Gazetteer {
   private final Map<String, Place> admin1 = new HashMap<>();
   private final Map<String, Place> demonyms = new HashMap<>();
   private final Map<Integer, Boolean> curated = new HashMap<>();
+  private final Map<String, double[]> countryPoints = new HashMap<>();
 
   private Gazetteer() {}
 
@@ -44,9 +45,10 @@ public final class Gazetteer {
         g = bundled;
         if (g == null) {
           g = new Gazetteer();
+          g.loadNames("geo/names.tsv", true);
           g.load("geo/gazetteer.tsv.gz", true, false);
           g.load("geo/regions.tsv", false, true);
-          g.loadNames("geo/names.tsv");
+          g.loadNames("geo/names.tsv", false);
           bundled = g;
         }
       }
@@ -79,7 +81,8 @@ public final class Gazetteer {
     }
   }
 
-  private void loadNames(String resource) {
+  /** Reads names.tsv: its points before the gazetteer ({@code points}), the rest after it. */
+  private void loadNames(String resource, boolean points) {
     try (InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("gazetteer resource missing from the classpath: " + resource);
@@ -93,6 +96,18 @@ public final class Gazetteer {
           continue;
         }
         String[] f = line.split("\t", -1);
+        if (f[0].equals("point")) {
+          if (points) {
+            if (f.length != 4) {
+              throw new IllegalStateException(resource + ":" + n + ": expected point, ISO2, lat, lon");
+            }
+            countryPoints.put(f[1], new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+          }
+          continue;
+        }
+        if (points) {
+          continue;
+        }
         Place target = f.length == 3 ? target(f[2]) : null;
         if (target == null || !(f[0].equals("alias") || f[0].equals("demonym"))) {
           throw new IllegalStateException(resource + ":" + n
@@ -110,6 +125,9 @@ public final class Gazetteer {
   }
 
   private Place target(String codeOrName) {
+    if (codeOrName.length() > 3 && codeOrName.charAt(2) == '-') {
+      return admin1(codeOrName.substring(0, 2), codeOrName.substring(3));
+    }
     Place country = countries.get(codeOrName);
     if (country != null) {
       return country;
@@ -121,9 +139,11 @@ public final class Gazetteer {
     if (f.length < 10) {
       throw new IllegalArgumentException("expected 10 tab-separated fields, got " + f.length);
     }
+    double[] point = f[0].equals("country") ? countryPoints.get(f[2]) : null;
     Place p = new Place(places.size(), f[0], f[1], f[2].isEmpty() ? null : f[2],
-        f[3].isEmpty() ? null : f[3], Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-        Long.parseLong(f[6]), Double.parseDouble(f[7]));
+        f[3].isEmpty() ? null : f[3], point != null ? point[0] : Double.parseDouble(f[4]),
+        point != null ? point[1] : Double.parseDouble(f[5]), Long.parseLong(f[6]),
+        Double.parseDouble(f[7]));
     places.add(p);
     if (isCurated) {
       curated.put(p.id(), true);
@@ -180,6 +200,11 @@ public final class Gazetteer {
   /** The country or region a demonym or adjective names ("Tajik" -> Tajikistan), or null. */
   public Place demonym(String word) {
     return demonyms.get(normalize(word));
+  }
+
+  /** Whether {@code name} is the main name of {@code place} rather than one of its aliases. */
+  public static boolean isMainName(Place place, String name) {
+    return normalize(place.name()).equals(normalize(name));
   }
 
   /** Whether {@code place} comes from the hand-curated list of named regions and borders. */

@@ -179,12 +179,16 @@ public final class Geocoder implements TextStage {
     add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false));
   }
 
-  /** Nationalities and other non-location entities: demonyms as modifiers, countries by name. */
+  /**
+   * Nationalities and other non-location entities: a demonym used as a modifier ("Afghan
+   * soil"), or a country, first-level region or curated region named inside an organisation or
+   * other name ("Kentucky State Police", "U.S. Transportation Department").
+   */
   private void other(String s, EntityMention e, List<Token> tokens, List<Mention> found,
       boolean[] taken) {
     Place d = gazetteer.demonym(e.text());
     if (d != null) {
-      Token next = tokenAt(tokens, e.end(), true);
+      Token next = tokenAt(tokens, e.end());
       if (next != null && modifies(next)) {
         add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
       }
@@ -193,10 +197,30 @@ public final class Geocoder implements TextStage {
     if (e.type().equals("PERSON")) {
       return;
     }
-    List<Place> candidates = gazetteer.lookup(e.text());
-    if (candidates.stream().anyMatch(p -> p.kind().equals("country") || gazetteer.isCurated(p))) {
-      add(found, taken, new Mention(e.start(), e.end(), Gazetteer.normalize(e.text()), candidates,
-          null, false));
+    List<Token> inside = tokens.stream()
+        .filter(t -> t.start() >= e.start() && t.end() <= e.end()).toList();
+    for (int i = 0; i < inside.size(); i++) {
+      for (int n = Math.min(MAX_GRAM, inside.size() - i); n >= 1; n--) {
+        Token first = inside.get(i);
+        Token last = inside.get(i + n - 1);
+        String surface = s.substring(first.start(), last.end());
+        List<Place> candidates = gazetteer.lookup(surface);
+        boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
+            || gazetteer.isCurated(p)
+            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface)));
+        if (named && capitalised(first.word())) {
+          add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, null, false));
+          i += n - 1;
+          break;
+        }
+        Place demonym = n == 1 && i == 0 ? gazetteer.demonym(surface) : null;
+        if (demonym != null) {
+          add(found, taken, new Mention(first.start(), last.end(), "demonym:" + demonym.id(),
+              List.of(demonym), null, true));
+          break;
+        }
+      }
     }
   }
 
@@ -215,21 +239,22 @@ public final class Geocoder implements TextStage {
     Set<Integer> firsts = Set.copyOf(sentenceStarts);
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (!capitalised(t.word()) || !free(taken, t.start(), t.end()) || isNamed(t)) {
+      if (!capitalised(t.word()) || !free(taken, t.start(), t.end()) || !untagged(t)) {
         continue;
       }
       for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 1; n--) {
         Token last = tokens.get(i + n - 1);
-        if (!capitalised(last.word()) || !free(taken, t.start(), last.end())) {
+        if (!capitalised(last.word()) || !untagged(last) || !free(taken, t.start(), last.end())) {
           continue;
         }
         String surface = s.substring(t.start(), last.end());
         List<Place> candidates = gazetteer.lookup(surface);
         boolean strong = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p));
-        boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000);
+        boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000
+            && Gazetteer.isMainName(p, surface));
         boolean initial = firsts.contains(i);
-        if (strong || (bigCity && !initial && n >= 1 && t.pos() != null && t.pos().startsWith("NNP"))) {
+        if (strong || (bigCity && !initial && t.pos() != null && t.pos().startsWith("NNP"))) {
           add(found, taken, new Mention(t.start(), last.end(), Gazetteer.normalize(surface),
               candidates, kindWordAfter(tokens, last.end()), false));
           i += n - 1;
@@ -239,8 +264,8 @@ public final class Geocoder implements TextStage {
     }
   }
 
-  private static boolean isNamed(Token t) {
-    return t.ner() != null && (t.ner().equals("PERSON") || t.ner().equals("ORGANIZATION"));
+  private static boolean untagged(Token t) {
+    return t.ner() == null || t.ner().equals("O");
   }
 
   private static boolean capitalised(String word) {
@@ -250,12 +275,12 @@ public final class Geocoder implements TextStage {
   }
 
   private static String kindWordAfter(List<Token> tokens, int end) {
-    Token next = tokenAt(tokens, end, true);
+    Token next = tokenAt(tokens, end);
     return next == null ? null : KIND_WORDS.get(next.word().toLowerCase(Locale.ROOT));
   }
 
   /** The first token starting at or after {@code offset}. */
-  private static Token tokenAt(List<Token> tokens, int offset, boolean after) {
+  private static Token tokenAt(List<Token> tokens, int offset) {
     int lo = 0;
     int hi = tokens.size() - 1;
     Token best = null;
@@ -269,7 +294,7 @@ public final class Geocoder implements TextStage {
         lo = mid + 1;
       }
     }
-    return after ? best : null;
+    return best;
   }
 
   private static boolean free(boolean[] taken, int start, int end) {
@@ -298,12 +323,15 @@ public final class Geocoder implements TextStage {
     for (Mention m : mentions) {
       byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m);
     }
+    // evidence of the article's countries: names that can only be a country, and demonyms
     Map<String, Double> countryWeight = new HashMap<>();
     for (List<Mention> group : byKey.values()) {
       Mention m = group.get(0);
       Place only = m.candidates.size() == 1 ? m.candidates.get(0) : null;
-      Place country = m.candidates.stream().filter(p -> p.kind().equals("country")).findFirst()
-          .orElse(only);
+      boolean countryOnly = m.candidates.stream().anyMatch(p -> p.kind().equals("country"))
+          && m.candidates.stream().noneMatch(p -> p.kind().equals("admin1"));
+      Place country = countryOnly ? m.candidates.stream()
+          .filter(p -> p.kind().equals("country")).findFirst().orElse(null) : only;
       if (country != null && country.country() != null) {
         countryWeight.merge(country.country(), (double) group.size(), Double::sum);
       }
@@ -326,11 +354,17 @@ public final class Geocoder implements TextStage {
   private Place best(List<Mention> group, Map<String, Double> countryWeight, String dominant,
       Map<String, Place> others) {
     Mention m = group.get(0);
+    String surface = m.key;
     String hint = group.stream().map(Mention::kindHint).filter(h -> h != null).findFirst().orElse(null);
     Place best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (Place c : m.candidates) {
-      double score = prior(c);
+      boolean main = m.demonym || Gazetteer.isMainName(c, surface);
+      boolean weak = !main && !gazetteer.isCurated(c) && !c.kind().equals("country");
+      if (weak && c.population() < 100_000) {
+        continue; // an alternate name of a small place is more often something else
+      }
+      double score = prior(c) - (weak ? 2.5 : 0);
       if (hint != null && hint.equals(c.kind())) {
         score += 4;
       }
@@ -347,14 +381,14 @@ public final class Geocoder implements TextStage {
   }
 
   private double prior(Place c) {
-    if (gazetteer.isCurated(c)) {
+    if (gazetteer.isCurated(c) && c.kind().equals("region")) {
       return 11;
     }
     return switch (c.kind()) {
       case "country" -> 10;
-      case "admin1" -> 7.5;
+      case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> 1 + Math.log10(c.population() + 10);
+      default -> Math.min(9.5, 1 + 1.5 * Math.log10(c.population() + 10));
     };
   }
 
@@ -366,9 +400,11 @@ public final class Geocoder implements TextStage {
       if (o == null || o.kind().equals("country") || o == c) {
         continue;
       }
-      if (c.country() != null && c.country().equals(o.country()) && c.admin1() != null
-          && c.admin1().equals(o.admin1())) {
-        bonus = Math.max(bonus, 3);
+      boolean sameCountry = c.country() != null && c.country().equals(o.country());
+      if (sameCountry && c.admin1() != null && c.admin1().equals(o.admin1())) {
+        bonus = Math.max(bonus, 3); // a city and its region, or two cities of one region
+      } else if (sameCountry && c.kind().equals("admin1") && o.kind().equals("admin1")) {
+        bonus = Math.max(bonus, 2); // sibling regions ("Badakhshan and Khatlon provinces")
       }
       nearest = Math.min(nearest, Math.max(0, c.distanceKm(o) - o.radiusKm()));
     }
