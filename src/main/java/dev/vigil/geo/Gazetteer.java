@@ -202,9 +202,15 @@ public final class Gazetteer {
     return demonyms.get(normalize(word));
   }
 
-  /** Whether {@code name} is the main name of {@code place} rather than one of its aliases. */
+  /**
+   * Whether {@code name} is the main name of {@code place} (or its part before a comma:
+   * "Washington" of "Washington, D.C.") rather than one of its aliases.
+   */
   public static boolean isMainName(Place place, String name) {
-    return normalize(place.name()).equals(normalize(name));
+    String main = normalize(place.name());
+    String n = normalize(name);
+    int comma = main.indexOf(',');
+    return main.equals(n) || (comma > 0 && main.substring(0, comma).equals(n));
   }
 
   /** Whether {@code place} comes from the hand-curated list of named regions and borders. */

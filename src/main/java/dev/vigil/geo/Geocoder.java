@@ -169,6 +169,12 @@ public final class Geocoder implements TextStage {
         candidates = gazetteer.lookup(key);
       }
     }
+    if (surface.length() <= 3 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+      candidates = candidates.stream().filter(p -> !p.kind().equals("city")).toList();
+    }
+    if (!key.equals(surface) && "admin2".equals(hint)) {
+      candidates = candidates.stream().filter(p -> p.kind().equals("admin2")).toList();
+    }
     if (candidates.isEmpty()) {
       Place d = gazetteer.demonym(surface);
       if (d != null) {
@@ -208,7 +214,7 @@ public final class Geocoder implements TextStage {
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
             || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface)));
-        if (named && capitalised(first.word())) {
+        if (named && Character.isUpperCase(first.word().charAt(0))) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
               candidates, null, false));
           i += n - 1;
@@ -328,10 +334,11 @@ public final class Geocoder implements TextStage {
     for (List<Mention> group : byKey.values()) {
       Mention m = group.get(0);
       Place only = m.candidates.size() == 1 ? m.candidates.get(0) : null;
-      boolean countryOnly = m.candidates.stream().anyMatch(p -> p.kind().equals("country"))
-          && m.candidates.stream().noneMatch(p -> p.kind().equals("admin1"));
-      Place country = countryOnly ? m.candidates.stream()
-          .filter(p -> p.kind().equals("country")).findFirst().orElse(null) : only;
+      Place named = m.candidates.stream().filter(p -> p.kind().equals("country")).findFirst()
+          .orElse(null);
+      boolean countryOnly = named != null && m.candidates.stream().noneMatch(
+          p -> p.kind().equals("admin1") && !named.country().equals(p.country()));
+      Place country = countryOnly ? named : only;
       if (country != null && country.country() != null) {
         countryWeight.merge(country.country(), (double) group.size(), Double::sum);
       }
@@ -385,10 +392,10 @@ public final class Geocoder implements TextStage {
       return 11;
     }
     return switch (c.kind()) {
-      case "country" -> 10;
+      case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> Math.min(9.5, 1 + 1.5 * Math.log10(c.population() + 10));
+      default -> Math.min(10, 1 + 1.75 * Math.log10(c.population() + 10));
     };
   }
 
