@@ -169,9 +169,7 @@ public final class Geocoder implements TextStage {
         candidates = gazetteer.lookup(key);
       }
     }
-    if (surface.length() <= 3 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
-      candidates = candidates.stream().filter(p -> !p.kind().equals("city")).toList();
-    }
+    candidates = noCitiesForAcronyms(surface, candidates);
     if (!key.equals(surface) && "admin2".equals(hint)) {
       candidates = candidates.stream().filter(p -> p.kind().equals("admin2")).toList();
     }
@@ -210,7 +208,7 @@ public final class Geocoder implements TextStage {
         Token first = inside.get(i);
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
-        List<Place> candidates = gazetteer.lookup(surface);
+        List<Place> candidates = noCitiesForAcronyms(surface, gazetteer.lookup(surface));
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
             || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface)));
@@ -228,6 +226,14 @@ public final class Geocoder implements TextStage {
         }
       }
     }
+  }
+
+  /** "US", "EU": short capitals name countries and unions, not the towns Us and Eu. */
+  private static List<Place> noCitiesForAcronyms(String surface, List<Place> candidates) {
+    if (surface.length() <= 3 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+      return candidates.stream().filter(p -> !p.kind().equals("city")).toList();
+    }
+    return candidates;
   }
 
   /** Whether a demonym before {@code next} is a modifier ("Afghan soil", "Tajik border guards"). */
@@ -365,20 +371,25 @@ public final class Geocoder implements TextStage {
     String hint = group.stream().map(Mention::kindHint).filter(h -> h != null).findFirst().orElse(null);
     Place best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
+    boolean anyMain = m.candidates.stream().anyMatch(c -> Gazetteer.isMainName(c, surface));
     for (Place c : m.candidates) {
       boolean main = m.demonym || Gazetteer.isMainName(c, surface);
       boolean weak = !main && !gazetteer.isCurated(c) && !c.kind().equals("country");
-      if (weak && c.population() < 100_000) {
+      double support = context(c, others.values());
+      if (weak && (anyMain || (c.population() < 100_000 && support < 3))) {
         continue; // an alternate name of a small place is more often something else
       }
-      double score = prior(c) - (weak ? 2.5 : 0);
+      double score = prior(c) - (weak ? 2.5 : 0) + support;
+      if (c.kind().equals("city") && m.candidates.stream().anyMatch(o -> o.kind().equals("admin1")
+          && c.country().equals(o.country()) && c.admin1() != null && c.admin1().equals(o.admin1()))) {
+        score += 2; // "Kabul", "Moscow": a city named like its province is meant more often
+      }
       if (hint != null && hint.equals(c.kind())) {
         score += 4;
       }
       if (c.country() != null && countryWeight.containsKey(c.country())) {
         score += 2 + (c.country().equals(dominant) ? 1 : 0);
       }
-      score += context(c, others.values());
       if (score > bestScore) {
         bestScore = score;
         best = c;
