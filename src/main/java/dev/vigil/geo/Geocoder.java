@@ -376,8 +376,10 @@ public final class Geocoder implements TextStage {
       boolean main = m.demonym || Gazetteer.isMainName(c, surface);
       boolean weak = !main && !gazetteer.isCurated(c) && !c.kind().equals("country");
       double support = context(c, others.values());
-      if (weak && (anyMain || (c.population() < 100_000 && support < 3))) {
-        continue; // an alternate name of a small place is more often something else
+      boolean strongerMain = weak && m.candidates.stream().anyMatch(o -> Gazetteer.isMainName(o, surface)
+          && (!o.kind().equals("city") || o.population() >= c.population()));
+      if (weak && (strongerMain || (support < 3 && (anyMain || c.population() < 100_000)))) {
+        continue; // an alternate name is more often something else, unless the context backs it
       }
       double score = prior(c) - (weak ? 2.5 : 0) + support;
       if (c.kind().equals("city") && m.candidates.stream().anyMatch(o -> o.kind().equals("admin1")
