@@ -9,6 +9,7 @@ import dev.vigil.model.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,17 +79,32 @@ public final class Geocoder implements TextStage {
   }
 
   /** A toponym found in the text, with its candidate places. */
+  /**
+   * A toponym found in the text, with its candidate places. A tentative one (a region name
+   * the tagger did not tag) is kept only if the article names other places of its country.
+   */
   private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
-      boolean demonym) {}
+      boolean demonym, boolean tentative) {
+    Mention(int start, int end, String key, List<Place> candidates, String kindHint, boolean demonym) {
+      this(start, end, key, candidates, kindHint, demonym, false);
+    }
+  }
 
   /** The places named in {@code text}, in text order. */
   public List<PlaceMention> places(TaggedText text) {
     List<Mention> mentions = recognise(text);
     Map<String, Place> resolved = resolve(mentions, text.text());
+    Set<String> countries = new HashSet<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && p.country() != null) {
+        countries.add(p.country());
+      }
+    }
     List<PlaceMention> out = new ArrayList<>();
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
-      if (p == null) {
+      if (p == null || (m.tentative && !countries.contains(p.country()))) {
         continue;
       }
       out.add(new PlaceMention(text.text().substring(m.start, m.end), p.name(), p.kind(),
@@ -192,8 +208,7 @@ public final class Geocoder implements TextStage {
       boolean[] taken) {
     Place d = gazetteer.demonym(e.text());
     if (d != null) {
-      Token next = tokenAt(tokens, e.end());
-      if (next != null && modifies(next)) {
+      if (modifierAt(tokens, e.end())) {
         add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
       }
       return;
@@ -211,14 +226,16 @@ public final class Geocoder implements TextStage {
         List<Place> candidates = noCitiesForAcronyms(surface, gazetteer.lookup(surface));
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
-            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface)));
+            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface))
+            || (p.kind().equals("city") && p.population() >= 100_000
+                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION")));
         if (named && Character.isUpperCase(first.word().charAt(0))) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
               candidates, null, false));
           i += n - 1;
           break;
         }
-        Place demonym = n == 1 && i == 0 ? gazetteer.demonym(surface) : null;
+        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
         if (demonym != null) {
           add(found, taken, new Mention(first.start(), last.end(), "demonym:" + demonym.id(),
               List.of(demonym), null, true));
@@ -243,8 +260,25 @@ public final class Geocoder implements TextStage {
   }
 
   /**
-   * Capitalised word sequences the tagger left untagged that name a country, a curated region
-   * or a city of 100,000 people or more. Sentence-initial words and people's names are skipped.
+   * Whether the demonym ending at {@code end} modifies a noun, also across a coordination
+   * ("the Russian and Turkish governments").
+   */
+  private boolean modifierAt(List<Token> tokens, int end) {
+    Token next = tokenAt(tokens, end);
+    if (next == null) {
+      return false;
+    }
+    if ((next.word().equals("and") || next.word().equals("or") || next.word().equals(","))) {
+      Token after = tokenAt(tokens, next.end());
+      return after != null && gazetteer.demonym(after.word()) != null;
+    }
+    return modifies(next);
+  }
+
+  /**
+   * Capitalised word sequences the tagger left untagged that name a country, a curated region,
+   * a city of 100,000 people or more or (tentatively) a first-level region, and demonyms used
+   * as modifiers. Sentence-initial words are taken only for countries and curated regions.
    */
   private void unnamed(String s, List<Token> tokens, List<Integer> sentenceStarts,
       List<Mention> found, boolean[] taken) {
@@ -265,11 +299,19 @@ public final class Geocoder implements TextStage {
             || gazetteer.isCurated(p));
         boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000
             && Gazetteer.isMainName(p, surface));
+        boolean region = candidates.stream().anyMatch(p -> p.kind().equals("admin1"));
         boolean initial = firsts.contains(i);
-        if (strong || (bigCity && !initial && t.pos() != null && t.pos().startsWith("NNP"))) {
+        boolean proper = !initial && t.pos() != null && t.pos().startsWith("NNP");
+        if (strong || (proper && (bigCity || region))) {
           add(found, taken, new Mention(t.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, kindWordAfter(tokens, last.end()), false));
+              candidates, kindWordAfter(tokens, last.end()), false, !strong && !bigCity));
           i += n - 1;
+          break;
+        }
+        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
+        if (demonym != null && modifierAt(tokens, t.end())) {
+          add(found, taken, new Mention(t.start(), t.end(), "demonym:" + demonym.id(),
+              List.of(demonym), null, true));
           break;
         }
       }
