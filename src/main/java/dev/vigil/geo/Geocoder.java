@@ -49,6 +49,11 @@ public final class Geocoder implements TextStage {
       "province", "region", "oblast", "governorate", "state", "district", "county", "city",
       "river", "valley", "mountains", "town", "village");
   private static final int MAX_GRAM = 4;
+  private static final Set<String> GENERIC = Set.of(
+      "north", "south", "east", "west", "central", "centre", "center", "western", "eastern",
+      "northern", "southern", "northeast", "northwest", "southeast", "southwest", "lakes",
+      "coast", "valley", "island", "islands", "capital", "mountain", "mountains", "river",
+      "city", "state", "union", "enterprise", "independence", "liberty", "hope", "unity");
 
   private final Gazetteer gazetteer;
 
@@ -185,7 +190,7 @@ public final class Geocoder implements TextStage {
         candidates = gazetteer.lookup(key);
       }
     }
-    candidates = noCitiesForAcronyms(surface, candidates);
+    candidates = plausible(surface, candidates);
     if (!key.equals(surface) && "admin2".equals(hint)) {
       candidates = candidates.stream().filter(p -> p.kind().equals("admin2")).toList();
     }
@@ -223,7 +228,7 @@ public final class Geocoder implements TextStage {
         Token first = inside.get(i);
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
-        List<Place> candidates = noCitiesForAcronyms(surface, gazetteer.lookup(surface));
+        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
             || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface))
@@ -245,10 +250,17 @@ public final class Geocoder implements TextStage {
     }
   }
 
-  /** "US", "EU": short capitals name countries and unions, not the towns Us and Eu. */
-  private static List<Place> noCitiesForAcronyms(String surface, List<Place> candidates) {
+  /**
+   * Drops what a name cannot mean: "US", "EU", "BA" in capitals are abbreviations, not the
+   * towns Us, Eu or the Fijian province Ba; a lone direction or generic word ("Central",
+   * "Western", "Lakes") is not a place on its own.
+   */
+  private static List<Place> plausible(String surface, List<Place> candidates) {
+    if (GENERIC.contains(surface.toLowerCase(Locale.ROOT))) {
+      return List.of();
+    }
     if (surface.length() <= 3 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
-      return candidates.stream().filter(p -> !p.kind().equals("city")).toList();
+      return candidates.stream().filter(p -> !Gazetteer.isMainName(p, surface)).toList();
     }
     return candidates;
   }
@@ -294,7 +306,7 @@ public final class Geocoder implements TextStage {
           continue;
         }
         String surface = s.substring(t.start(), last.end());
-        List<Place> candidates = gazetteer.lookup(surface);
+        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
         boolean strong = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p));
         boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000
