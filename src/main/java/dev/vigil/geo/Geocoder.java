@@ -131,6 +131,7 @@ public final class Geocoder implements TextStage {
       sentenceStarts.add(tokens.size());
       tokens.addAll(sentence.tokens());
     }
+    multiword(s, tokens, found, taken);
     for (EntityMention e : text.annotations().entities()) {
       if (e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
         located(s, e.start(), e.end(), tokens, found, taken);
@@ -158,6 +159,35 @@ public final class Geocoder implements TextStage {
       List<Place> border = gazetteer.lookup(key);
       if (!border.isEmpty()) {
         add(found, taken, new Mention(m.start(), m.end(), key, border, null, false));
+      }
+    }
+  }
+
+  /**
+   * Names of two or more capitalised words that are a country, a curated region, a
+   * first-level region or a city of 100,000 people or more, even where the tagger split them
+   * ("British" + "Columbia Finance") or tagged them as part of another name.
+   */
+  private void multiword(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (int i = 0; i < tokens.size(); i++) {
+      for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 2; n--) {
+        Token first = tokens.get(i);
+        Token last = tokens.get(i + n - 1);
+        if (!capitalised(first.word()) || !capitalised(last.word())
+            || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
+          continue;
+        }
+        String surface = s.substring(first.start(), last.end());
+        List<Place> candidates = gazetteer.lookup(surface);
+        boolean named = candidates.stream().anyMatch(p -> gazetteer.isCurated(p)
+            || (Gazetteer.isMainName(p, surface) && (p.kind().equals("country")
+                || p.kind().equals("admin1") || p.population() >= 100_000)));
+        if (named) {
+          add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, kindWordAfter(tokens, last.end()), false));
+          i += n - 1;
+          break;
+        }
       }
     }
   }
@@ -313,10 +343,12 @@ public final class Geocoder implements TextStage {
             && Gazetteer.isMainName(p, surface));
         boolean region = candidates.stream().anyMatch(p -> p.kind().equals("admin1"));
         boolean initial = firsts.contains(i);
-        boolean proper = !initial && t.pos() != null && t.pos().startsWith("NNP");
+        boolean proper = !initial && (n > 1 || (t.pos() != null && t.pos().startsWith("NNP")));
         if (strong || (proper && (bigCity || region))) {
+          // a one-word region name may be a common word; a longer one ("British Columbia") is not
+          boolean tentative = !strong && !bigCity && n == 1;
           add(found, taken, new Mention(t.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, kindWordAfter(tokens, last.end()), false, !strong && !bigCity));
+              candidates, kindWordAfter(tokens, last.end()), false, tentative));
           i += n - 1;
           break;
         }
