@@ -177,6 +177,28 @@ public final class Gazetteer {
 
   /** Lower case, accents dropped, curly apostrophes made straight, hyphens and runs of spaces one space. */
   public static String normalize(String name) {
+    StringBuilder fast = new StringBuilder(name.length());
+    boolean space = true; // drops leading spaces and collapses runs
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128) {
+        return slowNormalize(name); // accents, curly quotes, other scripts
+      }
+      if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r') {
+        if (!space) {
+          fast.append(' ');
+          space = true;
+        }
+      } else {
+        fast.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        space = false;
+      }
+    }
+    int end = fast.length();
+    return space && end > 0 ? fast.substring(0, end - 1) : fast.toString();
+  }
+
+  private static String slowNormalize(String name) {
     String s = Normalizer.normalize(name, Normalizer.Form.NFD);
     s = MARKS.matcher(s).replaceAll("").replace('’', '\'').replace('‘', '\'');
     return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

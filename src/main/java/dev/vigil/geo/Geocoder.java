@@ -49,6 +49,10 @@ public final class Geocoder implements TextStage {
       "province", "region", "oblast", "governorate", "state", "district", "county", "city",
       "river", "valley", "mountains", "town", "village");
   private static final int MAX_GRAM = 4;
+  private static final Set<String> AFTER_A_CITY = Set.of(
+      "organization", "organisation", "pact", "agreement", "agreements", "accord", "accords",
+      "treaty", "protocol", "convention", "conventions", "process", "format", "declaration",
+      "charter", "group", "summit", "talks");
   private static final Set<String> GENERIC = Set.of(
       "north", "south", "east", "west", "central", "centre", "center", "western", "eastern",
       "northern", "southern", "northeast", "northwest", "southeast", "southwest", "lakes",
@@ -221,6 +225,10 @@ public final class Geocoder implements TextStage {
       }
     }
     candidates = plausible(surface, candidates);
+    if (beginsABodyName(tokens, end)) {
+      candidates = candidates.stream()
+          .filter(p -> p.kind().equals("country") || gazetteer.isCurated(p)).toList();
+    }
     if (!key.equals(surface) && "admin2".equals(hint)) {
       candidates = candidates.stream().filter(p -> p.kind().equals("admin2")).toList();
     }
@@ -259,11 +267,12 @@ public final class Geocoder implements TextStage {
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
         List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
+        boolean body = namedAfterACity(e.text());
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
-            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface))
+            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface) && !body)
             || (p.kind().equals("city") && p.population() >= 100_000
-                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION")));
+                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION") && !body));
         if (named && Character.isUpperCase(first.word().charAt(0))) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
               candidates, null, false));
@@ -293,6 +302,26 @@ public final class Geocoder implements TextStage {
       return candidates.stream().filter(p -> !Gazetteer.isMainName(p, surface)).toList();
     }
     return candidates;
+  }
+
+  /**
+   * Whether the capitalised words after {@code end} finish a body or treaty name ("Shanghai" +
+   * "Cooperation Organization") where the tagger split it.
+   */
+  private static boolean beginsABodyName(List<Token> tokens, int end) {
+    Token t = tokenAt(tokens, end);
+    String last = null;
+    for (int i = 0; t != null && i < 3 && Character.isUpperCase(t.word().charAt(0)); i++) {
+      last = t.word();
+      t = tokenAt(tokens, t.end());
+    }
+    return last != null && namedAfterACity(last);
+  }
+
+  /** "Shanghai Cooperation Organization", "Minsk agreements": bodies and treaties named after a city. */
+  private static boolean namedAfterACity(String name) {
+    String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+    return AFTER_A_CITY.contains(last);
   }
 
   /** Whether a demonym before {@code next} is a modifier ("Afghan soil", "Tajik border guards"). */

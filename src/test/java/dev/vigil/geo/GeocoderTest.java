@@ -52,6 +52,8 @@ class GeocoderTest {
     near(place(places, "Islamabad"), "city", "PK", 33.72, 73.04, 20);
     near(place(places, "Washington"), "city", "US", 38.90, -77.04, 20);
     near(place(places, "Iran"), "country", "IR", 32.0, 53.0, 100);
+    assertThat(places).as("Shanghai Cooperation Organization is not in Shanghai")
+        .noneMatch(p -> p.text().equals("Shanghai"));
     PlaceMention border = place(places, "Tajik-Afghan border");
     assertThat(text.substring(border.start(), border.end())).isEqualTo("Tajik-Afghan border");
   }
