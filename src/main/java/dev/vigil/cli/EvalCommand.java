@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         EvalClusteringCommand.class,
         EvalNerCommand.class,
         EvalEventsCommand.class,
+        EvalGeoCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,555 @@
+package dev.vigil.geo;
+
+import dev.vigil.model.EntityMention;
+import dev.vigil.model.PlaceMention;
+import dev.vigil.model.TaggedSentence;
+import dev.vigil.model.TaggedText;
+import dev.vigil.model.TextStage;
+import dev.vigil.model.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The places stage: finds the toponyms of a tagged text and resolves each to a gazetteer
+ * place with its kind and uncertainty radius.
+ *
+ * <p>Recognition takes, in order of trust: borders written as two countries or demonyms and
+ * "border" ("Tajik-Afghan border"); the named entities the annotator tagged as locations;
+ * demonyms used as modifiers ("Tajik border guards", "Afghan soil") but not as people nouns
+ * ("the Afghans"); and capitalised word sequences the tagger missed that name a country, a
+ * curated region or a large city.
+ *
+ * <p>Resolution scores each candidate place of a name by a prior (kind, population) plus the
+ * article's context: the countries it mentions (by name or demonym), the first-level region of
+ * other places, a kind word next to the name ("Khatlon province"), and the distance to the
+ * other places of the article. All mentions of one name in an article get the same place.
+ */
+public final class Geocoder implements TextStage {
+  private static final Logger LOG = LoggerFactory.getLogger(Geocoder.class);
+  private static final Pattern BORDER = Pattern.compile(
+      "\\b([A-Z][\\p{L}.]+)\\s?[-–/]\\s?([A-Z][\\p{L}.]+)\\s+(?:border|frontier|boundary)s?\\b");
+  private static final Map<String, String> KIND_WORDS = Map.ofEntries(
+      Map.entry("province", "admin1"), Map.entry("provinces", "admin1"),
+      Map.entry("region", "admin1"), Map.entry("regions", "admin1"),
+      Map.entry("oblast", "admin1"), Map.entry("governorate", "admin1"),
+      Map.entry("state", "admin1"), Map.entry("district", "admin2"),
+      Map.entry("county", "admin2"), Map.entry("city", "city"), Map.entry("town", "city"),
+      Map.entry("village", "city"));
+  private static final Set<String> TRAILING_KIND_WORDS = Set.of(
+      "province", "region", "oblast", "governorate", "state", "district", "county", "city",
+      "river", "valley", "mountains", "town", "village");
+  private static final int MAX_GRAM = 4;
+  private static final Set<String> AFTER_A_CITY = Set.of(
+      "organization", "organisation", "pact", "agreement", "agreements", "accord", "accords",
+      "treaty", "protocol", "convention", "conventions", "process", "format", "declaration",
+      "charter", "group", "summit", "talks");
+  private static final Set<String> GENERIC = Set.of(
+      "north", "south", "east", "west", "central", "centre", "center", "western", "eastern",
+      "northern", "southern", "northeast", "northwest", "southeast", "southwest", "lakes",
+      "coast", "valley", "island", "islands", "capital", "mountain", "mountains", "river",
+      "city", "state", "union", "enterprise", "independence", "liberty", "hope", "unity");
+
+  private final Gazetteer gazetteer;
+
+  public Geocoder(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /** A geocoder over the bundled gazetteer. */
+  public static Geocoder bundled() {
+    return new Geocoder(Gazetteer.bundled());
+  }
+
+  @Override
+  public TaggedText apply(TaggedText text) {
+    try {
+      List<PlaceMention> found = places(text);
+      if (found.isEmpty()) {
+        return text;
+      }
+      List<PlaceMention> all = new ArrayList<>(text.annotations().places());
+      all.addAll(found);
+      all.sort(Comparator.comparingInt(PlaceMention::start));
+      return text.with(text.annotations().withPlaces(all));
+    } catch (RuntimeException e) {
+      LOG.warn("places skipped for a text of {} characters: {}", text.text().length(), e.toString());
+      return text;
+    }
+  }
+
+  /** A toponym found in the text, with its candidate places. */
+  /**
+   * A toponym found in the text, with its candidate places. A tentative one (a region name
+   * the tagger did not tag) is kept only if the article names other places of its country.
+   */
+  private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
+      boolean demonym, boolean tentative) {
+    Mention(int start, int end, String key, List<Place> candidates, String kindHint, boolean demonym) {
+      this(start, end, key, candidates, kindHint, demonym, false);
+    }
+  }
+
+  /** The places named in {@code text}, in text order. */
+  public List<PlaceMention> places(TaggedText text) {
+    List<Mention> mentions = recognise(text);
+    Map<String, Place> resolved = resolve(mentions, text.text());
+    Set<String> countries = new HashSet<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && p.country() != null) {
+        countries.add(p.country());
+      }
+    }
+    List<PlaceMention> out = new ArrayList<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p == null || (m.tentative && !countries.contains(p.country()))) {
+        continue;
+      }
+      out.add(new PlaceMention(text.text().substring(m.start, m.end), p.name(), p.kind(),
+          p.country(), p.lat(), p.lon(), p.radiusKm(), m.start, m.end));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- recognition
+
+  private List<Mention> recognise(TaggedText text) {
+    String s = text.text();
+    List<Mention> found = new ArrayList<>();
+    boolean[] taken = new boolean[s.length() + 1];
+    borders(s, found, taken);
+    List<Token> tokens = new ArrayList<>();
+    List<Integer> sentenceStarts = new ArrayList<>();
+    for (TaggedSentence sentence : text.sentences()) {
+      sentenceStarts.add(tokens.size());
+      tokens.addAll(sentence.tokens());
+    }
+    multiword(s, tokens, found, taken);
+    for (EntityMention e : text.annotations().entities()) {
+      if (e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
+        located(s, e.start(), e.end(), tokens, found, taken);
+      }
+    }
+    for (EntityMention e : text.annotations().entities()) {
+      if (!e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
+        other(s, e, tokens, found, taken);
+      }
+    }
+    unnamed(s, tokens, sentenceStarts, found, taken);
+    found.sort(Comparator.comparingInt(Mention::start));
+    return found;
+  }
+
+  private void borders(String s, List<Mention> found, boolean[] taken) {
+    Matcher m = BORDER.matcher(s);
+    while (m.find()) {
+      String a = countryCode(m.group(1));
+      String b = countryCode(m.group(2));
+      if (a == null || b == null || a.equals(b)) {
+        continue;
+      }
+      String key = "border:" + (a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a);
+      List<Place> border = gazetteer.lookup(key);
+      if (!border.isEmpty()) {
+        add(found, taken, new Mention(m.start(), m.end(), key, border, null, false));
+      }
+    }
+  }
+
+  /**
+   * Names of two or more capitalised words that are a country, a curated region, a
+   * first-level region or a city of 100,000 people or more, even where the tagger split them
+   * ("British" + "Columbia Finance") or tagged them as part of another name.
+   */
+  private void multiword(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (int i = 0; i < tokens.size(); i++) {
+      for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 2; n--) {
+        Token first = tokens.get(i);
+        Token last = tokens.get(i + n - 1);
+        if (!capitalised(first.word()) || !capitalised(last.word())
+            || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
+          continue;
+        }
+        String surface = s.substring(first.start(), last.end());
+        List<Place> candidates = gazetteer.lookup(surface);
+        boolean named = candidates.stream().anyMatch(p -> gazetteer.isCurated(p)
+            || (Gazetteer.isMainName(p, surface) && (p.kind().equals("country")
+                || p.kind().equals("admin1") || p.population() >= 100_000)));
+        if (named) {
+          add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, kindWordAfter(tokens, last.end()), false));
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private String countryCode(String word) {
+    Place d = gazetteer.demonym(word);
+    if (d != null && d.kind().equals("country")) {
+      return d.country();
+    }
+    return gazetteer.lookup(word).stream().filter(p -> p.kind().equals("country"))
+        .map(Place::country).findFirst().orElse(null);
+  }
+
+  /** A span the annotator tagged as a location. */
+  private void located(String s, int start, int end, List<Token> tokens, List<Mention> found,
+      boolean[] taken) {
+    String surface = s.substring(start, end);
+    String hint = kindWordAfter(tokens, end);
+    if (surface.startsWith("the ") || surface.startsWith("The ")) {
+      start += 4;
+      surface = surface.substring(4);
+    }
+    List<Place> candidates = gazetteer.lookup(surface);
+    String key = surface;
+    if (candidates.isEmpty()) {
+      int space = surface.lastIndexOf(' ');
+      if (space > 0 && TRAILING_KIND_WORDS.contains(surface.substring(space + 1).toLowerCase(Locale.ROOT))) {
+        key = surface.substring(0, space);
+        hint = KIND_WORDS.getOrDefault(surface.substring(space + 1).toLowerCase(Locale.ROOT), hint);
+        candidates = gazetteer.lookup(key);
+      }
+    }
+    candidates = plausible(surface, candidates);
+    if (beginsABodyName(tokens, end)) {
+      candidates = candidates.stream()
+          .filter(p -> p.kind().equals("country") || gazetteer.isCurated(p)).toList();
+    }
+    if (!key.equals(surface) && "admin2".equals(hint)) {
+      candidates = candidates.stream().filter(p -> p.kind().equals("admin2")).toList();
+    }
+    if (candidates.isEmpty()) {
+      Place d = gazetteer.demonym(surface);
+      if (d != null) {
+        add(found, taken, new Mention(start, end, "demonym:" + d.id(), List.of(d), null, true));
+      }
+      return;
+    }
+    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false));
+  }
+
+  /**
+   * Nationalities and other non-location entities: a demonym used as a modifier ("Afghan
+   * soil"), or a country, first-level region or curated region named inside an organisation or
+   * other name ("Kentucky State Police", "U.S. Transportation Department").
+   */
+  private void other(String s, EntityMention e, List<Token> tokens, List<Mention> found,
+      boolean[] taken) {
+    Place d = gazetteer.demonym(e.text());
+    if (d != null) {
+      if (modifierAt(tokens, e.end())) {
+        add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
+      }
+      return;
+    }
+    if (e.type().equals("PERSON")) {
+      return;
+    }
+    List<Token> inside = tokens.stream()
+        .filter(t -> t.start() >= e.start() && t.end() <= e.end()).toList();
+    for (int i = 0; i < inside.size(); i++) {
+      for (int n = Math.min(MAX_GRAM, inside.size() - i); n >= 1; n--) {
+        Token first = inside.get(i);
+        Token last = inside.get(i + n - 1);
+        String surface = s.substring(first.start(), last.end());
+        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
+        boolean body = namedAfterACity(e.text());
+        boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
+            || gazetteer.isCurated(p)
+            || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface) && !body)
+            || (p.kind().equals("city") && p.population() >= 100_000
+                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION") && !body));
+        if (named && Character.isUpperCase(first.word().charAt(0))) {
+          add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, null, false));
+          i += n - 1;
+          break;
+        }
+        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
+        if (demonym != null) {
+          add(found, taken, new Mention(first.start(), last.end(), "demonym:" + demonym.id(),
+              List.of(demonym), null, true));
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Drops what a name cannot mean: "US", "EU", "BA" in capitals are abbreviations, not the
+   * towns Us, Eu or the Fijian province Ba; a lone direction or generic word ("Central",
+   * "Western", "Lakes") is not a place on its own.
+   */
+  private static List<Place> plausible(String surface, List<Place> candidates) {
+    if (GENERIC.contains(surface.toLowerCase(Locale.ROOT))) {
+      return List.of();
+    }
+    if (surface.length() <= 3 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+      return candidates.stream().filter(p -> !Gazetteer.isMainName(p, surface)).toList();
+    }
+    return candidates;
+  }
+
+  /**
+   * Whether the capitalised words after {@code end} finish a body or treaty name ("Shanghai" +
+   * "Cooperation Organization") where the tagger split it.
+   */
+  private static boolean beginsABodyName(List<Token> tokens, int end) {
+    Token t = tokenAt(tokens, end);
+    String last = null;
+    for (int i = 0; t != null && i < 3 && Character.isUpperCase(t.word().charAt(0)); i++) {
+      last = t.word();
+      t = tokenAt(tokens, t.end());
+    }
+    return last != null && namedAfterACity(last);
+  }
+
+  /** "Shanghai Cooperation Organization", "Minsk agreements": bodies and treaties named after a city. */
+  private static boolean namedAfterACity(String name) {
+    String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+    return AFTER_A_CITY.contains(last);
+  }
+
+  /** Whether a demonym before {@code next} is a modifier ("Afghan soil", "Tajik border guards"). */
+  private static boolean modifies(Token next) {
+    String pos = next.pos() == null ? "" : next.pos();
+    return pos.startsWith("NN") || pos.startsWith("JJ") || pos.equals("CD") || pos.equals("VBG");
+  }
+
+  /**
+   * Whether the demonym ending at {@code end} modifies a noun, also across a coordination
+   * ("the Russian and Turkish governments").
+   */
+  private boolean modifierAt(List<Token> tokens, int end) {
+    Token next = tokenAt(tokens, end);
+    if (next == null) {
+      return false;
+    }
+    if ((next.word().equals("and") || next.word().equals("or") || next.word().equals(","))) {
+      Token after = tokenAt(tokens, next.end());
+      return after != null && gazetteer.demonym(after.word()) != null;
+    }
+    return modifies(next);
+  }
+
+  /**
+   * Capitalised word sequences the tagger left untagged that name a country, a curated region,
+   * a city of 100,000 people or more or (tentatively) a first-level region, and demonyms used
+   * as modifiers. Sentence-initial words are taken only for countries and curated regions.
+   */
+  private void unnamed(String s, List<Token> tokens, List<Integer> sentenceStarts,
+      List<Mention> found, boolean[] taken) {
+    Set<Integer> firsts = Set.copyOf(sentenceStarts);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!capitalised(t.word()) || !free(taken, t.start(), t.end()) || !untagged(t)) {
+        continue;
+      }
+      for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 1; n--) {
+        Token last = tokens.get(i + n - 1);
+        if (!capitalised(last.word()) || !untagged(last) || !free(taken, t.start(), last.end())) {
+          continue;
+        }
+        String surface = s.substring(t.start(), last.end());
+        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
+        boolean strong = candidates.stream().anyMatch(p -> p.kind().equals("country")
+            || gazetteer.isCurated(p));
+        boolean bigCity = candidates.stream().anyMatch(p -> p.population() >= 100_000
+            && Gazetteer.isMainName(p, surface));
+        boolean region = candidates.stream().anyMatch(p -> p.kind().equals("admin1"));
+        boolean initial = firsts.contains(i);
+        boolean proper = !initial && (n > 1 || (t.pos() != null && t.pos().startsWith("NNP")));
+        if (strong || (proper && (bigCity || region))) {
+          // a one-word region name may be a common word; a longer one ("British Columbia") is not
+          boolean tentative = !strong && !bigCity && n == 1;
+          add(found, taken, new Mention(t.start(), last.end(), Gazetteer.normalize(surface),
+              candidates, kindWordAfter(tokens, last.end()), false, tentative));
+          i += n - 1;
+          break;
+        }
+        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
+        if (demonym != null && modifierAt(tokens, t.end())) {
+          add(found, taken, new Mention(t.start(), t.end(), "demonym:" + demonym.id(),
+              List.of(demonym), null, true));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean untagged(Token t) {
+    return t.ner() == null || t.ner().equals("O");
+  }
+
+  private static boolean capitalised(String word) {
+    return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+        && !(word.length() <= 4 && word.equals(word.toUpperCase(Locale.ROOT)) && word.length() > 1
+            && !word.contains("."));
+  }
+
+  private static String kindWordAfter(List<Token> tokens, int end) {
+    Token next = tokenAt(tokens, end);
+    return next == null ? null : KIND_WORDS.get(next.word().toLowerCase(Locale.ROOT));
+  }
+
+  /** The first token starting at or after {@code offset}. */
+  private static Token tokenAt(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    Token best = null;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Token t = tokens.get(mid);
+      if (t.start() >= offset) {
+        best = t;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return best;
+  }
+
+  private static boolean free(boolean[] taken, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (taken[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void add(List<Mention> found, boolean[] taken, Mention m) {
+    if (!free(taken, m.start, m.end)) {
+      return;
+    }
+    for (int i = m.start; i < m.end; i++) {
+      taken[i] = true;
+    }
+    found.add(m);
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  private Map<String, Place> resolve(List<Mention> mentions, String text) {
+    Map<String, List<Mention>> byKey = new HashMap<>();
+    for (Mention m : mentions) {
+      byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m);
+    }
+    // evidence of the article's countries: names that can only be a country, and demonyms
+    Map<String, Double> countryWeight = new HashMap<>();
+    for (List<Mention> group : byKey.values()) {
+      Mention m = group.get(0);
+      Place only = m.candidates.size() == 1 ? m.candidates.get(0) : null;
+      Place named = m.candidates.stream().filter(p -> p.kind().equals("country")).findFirst()
+          .orElse(null);
+      boolean countryOnly = named != null && m.candidates.stream().noneMatch(
+          p -> p.kind().equals("admin1") && !named.country().equals(p.country()));
+      Place country = countryOnly ? named : only;
+      if (country != null && country.country() != null) {
+        countryWeight.merge(country.country(), (double) group.size(), Double::sum);
+      }
+    }
+    String dominant = countryWeight.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(null);
+    Map<String, Place> first = new HashMap<>();
+    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+      first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of()));
+    }
+    Map<String, Place> second = new HashMap<>();
+    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+      Map<String, Place> others = new HashMap<>(first);
+      others.remove(e.getKey());
+      second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+    }
+    return second;
+  }
+
+  private Place best(List<Mention> group, Map<String, Double> countryWeight, String dominant,
+      Map<String, Place> others) {
+    Mention m = group.get(0);
+    String surface = m.key;
+    String hint = group.stream().map(Mention::kindHint).filter(h -> h != null).findFirst().orElse(null);
+    Place best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    boolean anyMain = m.candidates.stream().anyMatch(c -> Gazetteer.isMainName(c, surface));
+    for (Place c : m.candidates) {
+      boolean main = m.demonym || Gazetteer.isMainName(c, surface);
+      boolean weak = !main && !gazetteer.isCurated(c) && !c.kind().equals("country");
+      double support = context(c, others.values());
+      boolean strongerMain = weak && m.candidates.stream().anyMatch(o -> Gazetteer.isMainName(o, surface)
+          && (!o.kind().equals("city") || o.population() >= c.population()));
+      if (weak && (strongerMain || (support < 3 && (anyMain || c.population() < 100_000)))) {
+        continue; // an alternate name is more often something else, unless the context backs it
+      }
+      double score = prior(c) - (weak ? 2.5 : 0) + support;
+      if (c.kind().equals("city") && m.candidates.stream().anyMatch(o -> o.kind().equals("admin1")
+          && c.country().equals(o.country()) && c.admin1() != null && c.admin1().equals(o.admin1()))) {
+        score += 2; // "Kabul", "Moscow": a city named like its province is meant more often
+      }
+      if (hint != null && hint.equals(c.kind())) {
+        score += 4;
+      }
+      if (c.country() != null && countryWeight.containsKey(c.country())) {
+        score += 2 + (c.country().equals(dominant) ? 1 : 0);
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private double prior(Place c) {
+    if (gazetteer.isCurated(c) && c.kind().equals("region")) {
+      return 11;
+    }
+    return switch (c.kind()) {
+      case "country" -> 12;
+      case "admin1" -> 8.5;
+      case "admin2" -> 4;
+      default -> Math.min(10, 1 + 1.75 * Math.log10(c.population() + 10));
+    };
+  }
+
+  /** Support from the article's other places: same first-level region, nearness. */
+  private static double context(Place c, Iterable<Place> others) {
+    double bonus = 0;
+    double nearest = Double.MAX_VALUE;
+    for (Place o : others) {
+      if (o == null || o.kind().equals("country") || o == c) {
+        continue;
+      }
+      boolean sameCountry = c.country() != null && c.country().equals(o.country());
+      if (sameCountry && c.admin1() != null && c.admin1().equals(o.admin1())) {
+        bonus = Math.max(bonus, 3); // a city and its region, or two cities of one region
+      } else if (sameCountry && c.kind().equals("admin1") && o.kind().equals("admin1")) {
+        bonus = Math.max(bonus, 2); // sibling regions ("Badakhshan and Khatlon provinces")
+      }
+      nearest = Math.min(nearest, Math.max(0, c.distanceKm(o) - o.radiusKm()));
+    }
+    if (nearest < 50) {
+      bonus += 2;
+    } else if (nearest < 200) {
+      bonus += 1.5;
+    } else if (nearest < 500) {
+      bonus += 0.5;
+    }
+    return bonus;
+  }
+}

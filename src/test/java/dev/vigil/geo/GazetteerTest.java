@@ -1,0 +1,92 @@
+package dev.vigil.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GazetteerTest {
+  private final Gazetteer gazetteer = Gazetteer.bundled();
+
+  @Test
+  void findsCountriesRegionsAndCitiesByName() {
+    assertThat(gazetteer.lookup("Tajikistan")).anySatisfy(p -> {
+      assertThat(p.kind()).isEqualTo("country");
+      assertThat(p.country()).isEqualTo("TJ");
+      assertThat(p.radiusKm()).isBetween(150.0, 300.0); // from its 143,100 km2
+    });
+    assertThat(gazetteer.lookup("Khatlon")).anySatisfy(p -> {
+      assertThat(p.kind()).isEqualTo("admin1");
+      assertThat(p.country()).isEqualTo("TJ");
+    });
+    assertThat(gazetteer.lookup("kabul")).anySatisfy(p -> {
+      assertThat(p.kind()).isEqualTo("city");
+      assertThat(p.country()).isEqualTo("AF");
+      assertThat(p.population()).isGreaterThan(1_000_000);
+    });
+  }
+
+  @Test
+  void badakhshanIsARegionOfBothAfghanistanAndTajikistan() {
+    List<String> countries = gazetteer.lookup("Badakhshan").stream()
+        .filter(p -> p.kind().equals("admin1")).map(Place::country).distinct().toList();
+    assertThat(countries).contains("AF", "TJ");
+  }
+
+  @Test
+  void citiesOfCountriesMissingFromCountriesStatesCitiesComeFromGeoNames() {
+    assertThat(gazetteer.lookup("Moscow")).anySatisfy(p -> {
+      assertThat(p.kind()).isEqualTo("city");
+      assertThat(p.country()).isEqualTo("RU");
+      assertThat(p.population()).isGreaterThan(10_000_000);
+    });
+    assertThat(gazetteer.lookup("Washington, D.C.")).singleElement()
+        .satisfies(p -> assertThat(p.country()).isEqualTo("US"));
+  }
+
+  @Test
+  void ignoresCaseAccentsAndHyphens() {
+    assertThat(Gazetteer.normalize("Gorno–Badakhshan")).isEqualTo("gorno badakhshan");
+    assertThat(Gazetteer.normalize("Québec ")).isEqualTo("quebec");
+    assertThat(gazetteer.lookup("GORNO BADAKHSHAN")).isNotEmpty();
+  }
+
+  @Test
+  void readsRussianPersianAndArabicNames() {
+    assertThat(gazetteer.lookup("Таджикистан")).anySatisfy(p -> assertThat(p.country()).isEqualTo("TJ"));
+    assertThat(gazetteer.lookup("افغانستان")).anySatisfy(p -> assertThat(p.country()).isEqualTo("AF"));
+  }
+
+  @Test
+  void mapsDemonymsAndAliasesToCountries() {
+    assertThat(gazetteer.demonym("Tajik").country()).isEqualTo("TJ");
+    assertThat(gazetteer.demonym("Afghan").country()).isEqualTo("AF");
+    assertThat(gazetteer.demonym("Russian").country()).isEqualTo("RU");
+    assertThat(gazetteer.demonym("Afghans")).isNull();
+    assertThat(gazetteer.lookup("U.S.")).anySatisfy(p -> assertThat(p.kind()).isEqualTo("country"));
+    assertThat(gazetteer.lookup("Ky.")).singleElement()
+        .satisfies(p -> assertThat(p.name()).isEqualTo("Kentucky"));
+  }
+
+  @Test
+  void curatedBordersAreKeyedByTheirTwoCountries() {
+    Place border = gazetteer.lookup("border:AF:TJ").get(0);
+    assertThat(border.kind()).isEqualTo("region");
+    assertThat(gazetteer.isCurated(border)).isTrue();
+    assertThat(gazetteer.lookup("Afghan-Tajik border")).containsExactly(border);
+    assertThat(gazetteer.lookup("Durand Line")).singleElement()
+        .satisfies(p -> assertThat(p.name()).isEqualTo("Afghan-Pakistan border"));
+  }
+
+  @Test
+  void tellsMainNamesFromAliases() {
+    Place dc = gazetteer.lookup("Washington, D.C.").get(0);
+    assertThat(Gazetteer.isMainName(dc, "Washington")).isTrue();
+    assertThat(Gazetteer.isMainName(dc, "District of Columbia")).isFalse();
+  }
+
+  @Test
+  void measuresDistances() {
+    assertThat(Place.distanceKm(38.56, 68.77, 34.53, 69.17)).isBetween(440.0, 460.0); // Dushanbe-Kabul
+  }
+}
