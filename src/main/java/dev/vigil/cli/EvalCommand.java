@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         "its figures: precision, recall, F1 and speed.",
     },
     subcommands = {
+        EvalDedupCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
