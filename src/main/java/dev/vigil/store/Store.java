@@ -20,12 +20,14 @@ public final class Store implements AutoCloseable {
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
+  private final FeedStore feeds;
   private final SearchIndex index;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
     this.db = db;
     this.articles = new ArticleStore(db);
+    this.feeds = new FeedStore(db);
     this.index = index;
   }
 
@@ -55,6 +57,11 @@ public final class Store implements AutoCloseable {
 
   public ArticleStore articles() {
     return articles;
+  }
+
+  /** Feeds, fetched URLs and near-duplicate links. */
+  public FeedStore feeds() {
+    return feeds;
   }
 
   public SearchIndex index() {
