@@ -77,4 +77,33 @@ final class WatchCommand implements Callable<Integer> {
     }
     return ExitCodes.OK;
   }
+
+  /**
+   * For {@code vigil serve}: polls the feeds of {@code feeds.file} in a background thread until
+   * interrupted; null when no feeds file is configured.
+   */
+  static Thread startBackground(Store store, VigilConfig config, Path dataDir, PrintWriter out)
+      throws java.io.IOException {
+    if (config.feedsFile() == null) {
+      return null;
+    }
+    List<String> urls = FeedWiring.readFeedList(dataDir.resolve(config.feedsFile()));
+    PrintWriter quiet = new PrintWriter(java.io.OutputStream.nullOutputStream());
+    Thread t = new Thread(() -> {
+      try {
+        FeedIngest ingest = FeedWiring.feedIngest(store, config, dataDir, new Components().analysis(null),
+            FeedWiring.printer(quiet, quiet, false));
+        ingest.addFeeds(urls);
+        ingest.watch(() -> Thread.currentThread().isInterrupted(), r -> { });
+      } catch (InterruptedException e) {
+        // the server is stopping
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(WatchCommand.class).error("feed polling stopped", e);
+      }
+    }, "vigil-feeds");
+    t.setDaemon(true);
+    t.start();
+    out.println("Polling " + urls.size() + " feeds from " + config.feedsFile() + " (failures on the Skipped page)");
+    return t;
+  }
 }

@@ -34,6 +34,8 @@ import org.xml.sax.SAXException;
  * Thread-safe.
  */
 public final class FeedParser {
+  private static final java.util.regex.Pattern DOCTYPE =
+      java.util.regex.Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
   /**
@@ -67,7 +69,8 @@ public final class FeedParser {
     input.setAllowDoctypes(false);
     SyndFeed feed;
     try {
-      feed = input.build(new StringReader(text));
+      // a DOCTYPE (RSS 0.91's Netscape DTD) is dropped, never fetched or expanded
+      feed = input.build(new StringReader(DOCTYPE.matcher(text).replaceFirst("")));
     } catch (FeedException | IllegalArgumentException e) {
       throw new FeedFormatException(url, "malformed feed: " + firstLine(e.getMessage()), e);
     }
