@@ -31,8 +31,11 @@ public final class FeedDiscovery {
   /** What a URL turned out to be. */
   public sealed interface Found permits Feed, Page, Feeds {}
 
-  /** The URL is a feed, OPML list or sitemap. */
-  public record Feed(ParsedFeed feed) implements Found {}
+  /**
+   * The URL is a feed, OPML list or sitemap ({@code feed} is null when it is one by its content
+   * but does not parse: the poll reports why); {@code response} is what was fetched.
+   */
+  public record Feed(ParsedFeed feed, FetchResult response) implements Found {}
 
   /** The URL is an article page (fetched: no need to fetch it again). */
   public record Page(FetchResult page) implements Found {}
@@ -53,7 +56,14 @@ public final class FeedDiscovery {
     FetchResult r = fetcher.fetch(FetchRequest.of(url));
     String text = r.text();
     if (!looksLikeHtml(r, text)) {
-      return new Feed(parser.parse(r.finalUrl(), text));
+      try {
+        return new Feed(parser.parse(r.finalUrl(), text), r);
+      } catch (FeedFormatException e) {
+        if (text.stripLeading().startsWith("<") || text.stripLeading().startsWith("{")) {
+          return new Feed(null, r); // a broken feed is still a feed to watch
+        }
+        throw e;
+      }
     }
     Document page = Jsoup.parse(text, r.finalUrl());
     if (isArticle(page)) {

@@ -53,6 +53,11 @@ public final class FeedPoller {
     } catch (FetchException e) {
       return failure(feed, e.getMessage(), now);
     }
+    return read(feed, r, known, now);
+  }
+
+  /** The poll's outcome from a response already fetched (by feed discovery, say). */
+  public Poll read(FeedState feed, FetchResult r, Predicate<String> known, Instant now) {
     if (r.notModified()) {
       return success(feed, r, null, List.of(), now);
     }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,6 +92,8 @@ public final class FeedIngest {
   private final Listener listener;
   private final Clock clock;
   private final Object writeLock = new Object();
+  /** Canonical URLs being fetched now, so that two feeds listing one article fetch it once. */
+  private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   public FeedIngest(Fetcher fetcher, FeedPoller poller, FeedDiscovery discovery, ArticleAnalysis analysis,
       Store store, SourceLookup sources, Options options, Listener listener, Clock clock) {
@@ -134,12 +137,14 @@ public final class FeedIngest {
     long started = System.nanoTime();
     Totals t = new Totals();
     List<String> feeds = new ArrayList<>();
+    Map<String, FetchResult> fetched = new java.util.HashMap<>(); // feeds discovery already fetched
     for (String url : urls) {
       try {
         FeedDiscovery.Found found = discovery.discover(url);
         if (found instanceof FeedDiscovery.Feed f) {
-          if (f.feed().feeds().isEmpty()) {
+          if (f.feed() == null || f.feed().feeds().isEmpty()) {
             feeds.add(url);
+            fetched.put(url, f.response());
           } else {
             feeds.addAll(f.feed().feeds()); // OPML list or sitemap index
           }
@@ -157,10 +162,10 @@ public final class FeedIngest {
     }
     addFeeds(feeds);
     List<FeedState> states = new ArrayList<>();
-    for (String f : feeds) {
+    for (String f : new java.util.LinkedHashSet<>(feeds)) {
       store.feeds().get(f).ifPresent(states::add);
     }
-    Round r = poll(states);
+    Round r = poll(states, fetched);
     return new Round(r.feeds(), r.failedFeeds(), r.newItems(), r.inserted() + t.inserted.get(),
         r.updated() + t.updated.get(), r.unchanged() + t.unchanged.get(), r.copies() + t.copies.get(),
         r.skipped() + t.skipped.get(), Duration.ofNanos(System.nanoTime() - started));
@@ -181,6 +186,10 @@ public final class FeedIngest {
 
   /** Polls these feeds now, hosts in parallel, each host's feeds in turn. */
   public Round poll(List<FeedState> feeds) throws InterruptedException {
+    return poll(feeds, Map.of());
+  }
+
+  private Round poll(List<FeedState> feeds, Map<String, FetchResult> fetched) throws InterruptedException {
     long started = System.nanoTime();
     Totals t = new Totals();
     Map<String, List<FeedState>> byHost = new LinkedHashMap<>();
@@ -197,7 +206,7 @@ public final class FeedIngest {
       for (List<FeedState> hostFeeds : byHost.values()) {
         tasks.add(pool.submit(() -> {
           for (FeedState f : hostFeeds) {
-            pollOne(f, t);
+            pollOne(f, fetched.get(f.url()), t);
           }
           return null;
         }));
@@ -219,13 +228,15 @@ public final class FeedIngest {
         t.unchanged.get(), t.copies.get(), t.skipped.get(), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private void pollOne(FeedState feed, Totals t) throws InterruptedException {
-    FeedPoller.Poll poll = poller.poll(feed, url -> store.feeds().fetched(UrlCanonicalizer.canonicalize(url)),
-        clock.instant());
+  private void pollOne(FeedState feed, FetchResult prefetched, Totals t) throws InterruptedException {
+    java.util.function.Predicate<String> known = url -> store.feeds().fetched(UrlCanonicalizer.canonicalize(url));
+    FeedPoller.Poll poll = prefetched != null ? poller.read(feed, prefetched, known, clock.instant())
+        : poller.poll(feed, known, clock.instant());
     listener.polled(poll);
     if (poll.failed()) {
       t.failedFeeds.incrementAndGet();
-      fail(new Failure("feed", feed.url(), null, poll.error()));
+      fail(new Failure("feed", feed.url(), null, poll.error().startsWith(feed.url() + ": ")
+          ? poll.error().substring(feed.url().length() + 2) : poll.error()));
       store.feeds().update(poll.state());
       return;
     }
@@ -234,8 +245,26 @@ public final class FeedIngest {
     }
     t.newItems.addAndGet(poll.newItems().size());
     List<Pending> pending = new ArrayList<>();
+    List<String> claimed = new ArrayList<>();
+    try {
+      int inserted = fetchItems(feed, poll, pending, claimed, t);
+      FeedState s = poll.state();
+      store.feeds().update(new FeedState(s.url(), s.title(), s.source(), s.etag(), s.lastModified(), s.added(),
+          s.lastPolled(), s.lastSuccess(), s.nextPoll(), s.interval(), s.errors(), s.errorsTotal(), s.lastError(),
+          s.itemsSeen(), s.articles() + inserted));
+    } finally {
+      claimed.forEach(inFlight::remove);
+    }
+  }
+
+  private int fetchItems(FeedState feed, FeedPoller.Poll poll, List<Pending> pending, List<String> claimed,
+      Totals t) throws InterruptedException {
     for (FeedItem item : poll.newItems()) {
       String canonical = UrlCanonicalizer.canonicalize(item.url());
+      if (!inFlight.add(canonical)) {
+        continue; // listed twice in this feed, or by a feed polled at the same time
+      }
+      claimed.add(canonical);
       if (store.feeds().fetched(canonical)) {
         continue; // another feed listed it meanwhile
       }
@@ -245,16 +274,12 @@ public final class FeedIngest {
       } catch (FetchException e) {
         t.skipped.incrementAndGet();
         store.feeds().recordFetch(canonical, feed.url(), clock.instant(), e.status(), null, e.getMessage());
-        fail(new Failure("fetch", item.url(), null, e.getMessage()));
+        fail(new Failure("fetch", item.url(), null, reason(e, item.url())));
         continue;
       }
       analysePage(item.url(), feed.url(), item, feed.source(), page, pending, t);
     }
-    int inserted = write(pending, feed.url(), t);
-    FeedState s = poll.state();
-    store.feeds().update(new FeedState(s.url(), s.title(), s.source(), s.etag(), s.lastModified(), s.added(),
-        s.lastPolled(), s.lastSuccess(), s.nextPoll(), s.interval(), s.errors(), s.errorsTotal(), s.lastError(),
-        s.itemsSeen(), s.articles() + inserted));
+    return write(pending, feed.url(), t);
   }
 
   /** A page fetched and analysed, waiting to be written. */
