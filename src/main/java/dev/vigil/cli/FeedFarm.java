@@ -45,7 +45,7 @@ final class FeedFarm implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final List<String> paragraphs;
+  private final List<String> sentences; // of the bundled Tehran Times sample
   private final Map<String, Long> published = new ConcurrentHashMap<>(); // item URL -> nanoTime
   private final AtomicLong nextItem = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
@@ -68,7 +68,7 @@ final class FeedFarm implements AutoCloseable {
   }
 
   FeedFarm(int hosts, int feeds) throws IOException {
-    this.paragraphs = loadParagraphs();
+    this.sentences = loadSentences();
     for (int h = 0; h < hosts; h++) {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
       Site site = new Site("http://127.0.0.1:" + server.getAddress().getPort());
@@ -199,16 +199,21 @@ final class FeedFarm implements AutoCloseable {
   }
 
   private String title(long id) {
-    String p = paragraphs.get((int) (id * 7919 % paragraphs.size()));
+    String p = sentences.get((int) (id * 7919 % sentences.size()));
     String[] words = p.split("\\s+");
     return String.join(" ", java.util.Arrays.copyOf(words, Math.min(9, words.length))) + " (" + id + ")";
   }
 
+  /** Five sentences of four sentences drawn at random: distinct pages, as a feed's are. */
   private String page(String url, long id) {
     Random r = new Random(id);
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 5; i++) {
-      body.append("<p>").append(escape(paragraphs.get(r.nextInt(paragraphs.size())))).append("</p>\n");
+      body.append("<p>");
+      for (int k = 0; k < 4; k++) {
+        body.append(escape(sentences.get(r.nextInt(sentences.size())))).append(' ');
+      }
+      body.append("</p>\n");
     }
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title(id))
         + "</title><link rel=\"canonical\" href=\"" + url + "\"><meta property=\"og:type\" content=\"article\">"
@@ -252,15 +257,15 @@ final class FeedFarm implements AutoCloseable {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  private static List<String> loadParagraphs() throws IOException {
+  private static List<String> loadSentences() throws IOException {
     List<String> out = new ArrayList<>();
     try (InputStream in = FeedFarm.class.getResourceAsStream("/demo/tehran-times-demo.jsonl.gz");
          BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         JsonNode n = Json.mapper().readTree(line);
-        for (String p : n.path("text").asText().split("\n\n")) {
-          if (p.length() > 80) {
-            out.add(p.strip());
+        for (String sentence : n.path("text").asText().split("(?<=[.!?])\\s+")) {
+          if (sentence.length() > 40) {
+            out.add(sentence.strip());
           }
         }
       }

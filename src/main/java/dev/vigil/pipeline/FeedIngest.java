@@ -19,6 +19,7 @@ import dev.vigil.model.RawDocument;
 import dev.vigil.sources.Source;
 import dev.vigil.sources.SourceLookup;
 import dev.vigil.store.ArticleStore;
+import dev.vigil.store.FeedStore;
 import dev.vigil.store.Store;
 import dev.vigil.store.WriteOutcome;
 import java.net.URI;
@@ -329,15 +330,16 @@ public final class FeedIngest {
     synchronized (writeLock) { // copies are found among what was written before, in order
       List<WriteOutcome> outcomes = store.write(pending.stream().map(Pending::article).toList());
       int inserted = 0;
-      Instant now = clock.instant();
+      List<FeedStore.StoredPage> records = new ArrayList<>();
       for (int i = 0; i < outcomes.size(); i++) {
         WriteOutcome o = outcomes.get(i);
         Pending p = pending.get(i);
         String id = p.article().article().id();
         String copyOf = null;
+        Double similarity = null;
+        byte[] fingerprint = null;
         if (o.status() != WriteOutcome.Status.UNCHANGED) {
           Fingerprint fp = Fingerprint.of(p.article().article().text());
-          Double similarity = null;
           Optional<String> same = store.feeds().sameContent(
               ArticleStore.contentHash(p.article().article().title(), p.article().article().text()), id);
           if (same.isPresent()) {
@@ -350,7 +352,7 @@ public final class FeedIngest {
               similarity = Math.round(m.get().containment() * 1000) / 1000.0;
             }
           }
-          store.feeds().recordFingerprint(id, fp.toBytes(), copyOf, similarity);
+          fingerprint = fp.toBytes();
           dedup.add(id, fp);
           if (copyOf != null) {
             t.copies.incrementAndGet();
@@ -364,10 +366,12 @@ public final class FeedIngest {
           case UPDATED -> t.updated.incrementAndGet();
           case UNCHANGED -> t.unchanged.incrementAndGet();
         }
-        for (String u : p.urls()) {
-          store.feeds().recordFetch(u, feed, now, 200, id, null);
-        }
-        listener.stored(o, p.urls().get(p.urls().size() - 1), copyOf);
+        records.add(new FeedStore.StoredPage(id, fingerprint, copyOf, similarity, p.urls(), feed));
+      }
+      store.feeds().recordStored(records, clock.instant());
+      for (int i = 0; i < outcomes.size(); i++) {
+        List<String> urls = pending.get(i).urls();
+        listener.stored(outcomes.get(i), urls.get(urls.size() - 1), records.get(i).copyOf());
       }
       return inserted;
     }

@@ -133,22 +133,44 @@ public final class FeedStore {
   }
 
   /**
-   * Stores an article's fingerprint and, when it copies another article, the link to it
-   * ({@code copyOf} null otherwise).
+   * What the crawl learnt about one stored article: its fingerprint (null to leave it), the
+   * article it copies (null when none) and the fetched URLs that led to it.
    */
-  public void recordFingerprint(String articleId, byte[] fingerprint, String copyOf, Double similarity) {
+  public record StoredPage(String articleId, byte[] fingerprint, String copyOf, Double similarity,
+      java.util.List<String> urls, String feed) {}
+
+  /** Records stored pages in one transaction: fingerprints, copy links and fetched URLs. */
+  public void recordStored(List<StoredPage> pages, Instant at) {
+    if (pages.isEmpty()) {
+      return;
+    }
     db.write(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE articles SET fingerprint = ?, copy_of = ?, copy_similarity = ? WHERE id = ?")) {
-        s.setBytes(1, fingerprint);
-        s.setString(2, copyOf);
-        if (similarity == null) {
-          s.setNull(3, Types.REAL);
-        } else {
-          s.setDouble(3, similarity);
+      try (PreparedStatement fp = c.prepareStatement(
+               "UPDATE articles SET fingerprint = ?, copy_of = ?, copy_similarity = ? WHERE id = ?");
+           PreparedStatement url = c.prepareStatement("INSERT OR REPLACE INTO fetched_urls"
+               + " (url, feed, fetched, status, article_id, error) VALUES (?,?,?,200,?,NULL)")) {
+        for (StoredPage p : pages) {
+          if (p.fingerprint() != null) {
+            fp.setBytes(1, p.fingerprint());
+            fp.setString(2, p.copyOf());
+            if (p.similarity() == null) {
+              fp.setNull(3, Types.REAL);
+            } else {
+              fp.setDouble(3, p.similarity());
+            }
+            fp.setString(4, p.articleId());
+            fp.addBatch();
+          }
+          for (String u : p.urls()) {
+            url.setString(1, u);
+            url.setString(2, p.feed());
+            url.setString(3, at.toString());
+            url.setString(4, p.articleId());
+            url.addBatch();
+          }
         }
-        s.setString(4, articleId);
-        s.executeUpdate();
+        fp.executeBatch();
+        url.executeBatch();
         return null;
       }
     });
