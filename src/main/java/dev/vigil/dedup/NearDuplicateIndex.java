@@ -44,7 +44,7 @@ public final class NearDuplicateIndex {
     this.threshold = threshold;
   }
 
-  /** The default threshold, tuned with {@code vigil eval dedup} on the Tehran Times corpus. */
+  /** The default threshold; {@code vigil eval dedup} measures it on the Tehran Times corpus. */
   public static final double DEFAULT_THRESHOLD = 0.55;
 
   /** Whether {@code a} and {@code b} would be linked: they share a band and pass the threshold. */
@@ -110,7 +110,7 @@ public final class NearDuplicateIndex {
     return fingerprints.size();
   }
 
-  /** The band number in the high bits, so equal rows in different bands never collide. */
+  /** The band number is hashed in, so equal rows in different bands fall in different buckets. */
   private static long bandKey(Fingerprint fp, int band) {
     long h = band;
     for (int r = 0; r < ROWS; r++) {

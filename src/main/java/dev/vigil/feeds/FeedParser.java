@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -34,8 +35,8 @@ import org.xml.sax.SAXException;
  * Thread-safe.
  */
 public final class FeedParser {
-  private static final java.util.regex.Pattern DOCTYPE =
-      java.util.regex.Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern DOCTYPE =
+      Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", Pattern.CASE_INSENSITIVE);
   private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
   /**

@@ -3,6 +3,8 @@ package dev.vigil.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -300,9 +304,9 @@ public final class Fetcher {
     };
     try (InputStream decoded = in) {
       byte[] bytes = decoded.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-      return bytes.length > max ? new Decoded(java.util.Arrays.copyOf(bytes, (int) max), true)
+      return bytes.length > max ? new Decoded(Arrays.copyOf(bytes, (int) max), true)
           : new Decoded(bytes, false);
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw new IOException("compressed body ends early (" + encoding + ")", e);
     }
   }
@@ -379,7 +383,7 @@ public final class Fetcher {
    */
   private static final class CappedBody {
     private final long max;
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
     private volatile boolean truncated;
 
@@ -391,7 +395,7 @@ public final class Fetcher {
       CompletableFuture<CappedBody> done = new CompletableFuture<>();
       return new HttpResponse.BodySubscriber<>() {
         @Override
-        public java.util.concurrent.CompletionStage<CappedBody> getBody() {
+        public CompletionStage<CappedBody> getBody() {
           return done;
         }
 

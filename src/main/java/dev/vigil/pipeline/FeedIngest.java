@@ -29,17 +29,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
@@ -94,7 +100,7 @@ public final class FeedIngest {
   private final Clock clock;
   private final Object writeLock = new Object();
   /** Canonical URLs being fetched now, so that two feeds listing one article fetch it once. */
-  private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   public FeedIngest(Fetcher fetcher, FeedPoller poller, FeedDiscovery discovery, ArticleAnalysis analysis,
       Store store, SourceLookup sources, Options options, Listener listener, Clock clock) {
@@ -138,7 +144,7 @@ public final class FeedIngest {
     long started = System.nanoTime();
     Totals t = new Totals();
     List<String> feeds = new ArrayList<>();
-    Map<String, FetchResult> fetched = new java.util.HashMap<>(); // feeds discovery already fetched
+    Map<String, FetchResult> fetched = new HashMap<>(); // feeds discovery already fetched
     for (String url : urls) {
       try {
         FeedDiscovery.Found found = discovery.discover(url);
@@ -163,7 +169,7 @@ public final class FeedIngest {
     }
     addFeeds(feeds);
     List<FeedState> states = new ArrayList<>();
-    for (String f : new java.util.LinkedHashSet<>(feeds)) {
+    for (String f : new LinkedHashSet<>(feeds)) {
       store.feeds().get(f).ifPresent(states::add);
     }
     Round r = poll(states, fetched);
@@ -173,7 +179,7 @@ public final class FeedIngest {
   }
 
   /** Polls until {@code stop} says so, sleeping until the next feed is due. */
-  public void watch(BooleanSupplier stop, java.util.function.Consumer<Round> afterRound) throws InterruptedException {
+  public void watch(BooleanSupplier stop, Consumer<Round> afterRound) throws InterruptedException {
     while (!stop.getAsBoolean()) {
       Round r = pollDue();
       if (r.feeds() > 0) {
@@ -215,7 +221,7 @@ public final class FeedIngest {
       for (Future<?> task : tasks) {
         try {
           task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           if (e.getCause() instanceof RuntimeException re) {
             throw re; // the store failed: stop, what was committed stays
           }
@@ -230,7 +236,7 @@ public final class FeedIngest {
   }
 
   private void pollOne(FeedState feed, FetchResult prefetched, Totals t) throws InterruptedException {
-    java.util.function.Predicate<String> known = url -> store.feeds().fetched(UrlCanonicalizer.canonicalize(url));
+    Predicate<String> known = url -> store.feeds().fetched(UrlCanonicalizer.canonicalize(url));
     FeedPoller.Poll poll = prefetched != null ? poller.read(feed, prefetched, known, clock.instant())
         : poller.poll(feed, known, clock.instant());
     listener.polled(poll);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The crawl's state in the database: feeds and their schedule, the article URLs already
@@ -137,7 +138,7 @@ public final class FeedStore {
    * article it copies (null when none) and the fetched URLs that led to it.
    */
   public record StoredPage(String articleId, byte[] fingerprint, String copyOf, Double similarity,
-      java.util.List<String> urls, String feed) {}
+      List<String> urls, String feed) {}
 
   /** Records stored pages in one transaction: fingerprints, copy links and fetched URLs. */
   public void recordStored(List<StoredPage> pages, Instant at) {
@@ -207,7 +208,7 @@ public final class FeedStore {
   public record CopyLink(String id, String copyOf, double similarity) {}
 
   /** Calls {@code each} with the newest {@code limit} stored fingerprints, oldest first. */
-  public void recentFingerprints(int limit, java.util.function.BiConsumer<String, byte[]> each) {
+  public void recentFingerprints(int limit, BiConsumer<String, byte[]> each) {
     db.read(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT id, fingerprint FROM (SELECT seq, id, fingerprint"
           + " FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
