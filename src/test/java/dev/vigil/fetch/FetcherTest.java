@@ -54,6 +54,44 @@ class FetcherTest {
     assertThat(r.truncated()).isFalse();
   }
 
+  /** Brotli with stored (uncompressed) meta-blocks: the JDK has no Brotli encoder to make a fixture. */
+  @Test
+  void decodesBrotli() throws Exception {
+    byte[] br = storedBrotli(FEED);
+    server.route("/feed", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "br");
+      LoopbackServer.send(ex, 200, "application/rss+xml", br);
+    });
+    assertThat(fetcher.fetch(FetchRequest.of(server.url("/feed"))).body()).isEqualTo(FEED);
+  }
+
+  /** RFC 7932: WBITS=16, then one uncompressed meta-block per 64 KiB, then an empty last one. */
+  private static byte[] storedBrotli(byte[] data) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    boolean first = true;
+    for (int at = 0; at < data.length; at += 65536) {
+      int len = Math.min(65536, data.length - at);
+      long bits = 0;
+      int n = 0;
+      if (first) {
+        n++; // WBITS: a single 0 bit
+        first = false;
+      }
+      n++; // ISLAST = 0
+      n += 2; // MNIBBLES = 0: four nibbles
+      bits |= (long) (len - 1) << n;
+      n += 16;
+      bits |= 1L << n; // ISUNCOMPRESSED
+      n++;
+      for (int b = 0; b < (n + 7) / 8; b++) {
+        out.write((int) (bits >>> (8 * b)) & 0xff);
+      }
+      out.write(data, at, len);
+    }
+    out.write(0x03); // ISLAST = 1, ISLASTEMPTY = 1
+    return out.toByteArray();
+  }
+
   @Test
   void retriesA429AfterTheRetryAfterItWasGiven() throws Exception {
     server.route("/feed", LoopbackServer.failing(1, 429, Map.of("Retry-After", "1"),
