@@ -68,6 +68,9 @@ final class BenchFeedsCommand implements Callable<Integer> {
       description = "Delay between requests to one site (default: ${DEFAULT-VALUE}; the product default is 2000).")
   int hostDelayMs;
 
+  @Option(names = "--dedup-window", description = "Articles the near-duplicate index remembers (default: dedup.window in config).")
+  Integer dedupWindow;
+
   @Option(names = "--annotate", description = "Run CoreNLP on every article too (default: extract, language, dedup, store only).")
   boolean annotate;
 
@@ -96,7 +99,7 @@ final class BenchFeedsCommand implements Callable<Integer> {
         @Override
         public void stored(WriteOutcome o, String url, String copyOf) {
           stored.incrementAndGet();
-          Long at = farm.publishedAt(url);
+          Long at = farm.takePublishedAt(url);
           if (at != null) {
             latencies.add((System.nanoTime() - at) / 1e9);
           }
@@ -105,7 +108,8 @@ final class BenchFeedsCommand implements Callable<Integer> {
       FeedIngest ingest = new FeedIngest(fetcher, new FeedPoller(fetcher, parser,
           new FeedSchedule(interval, interval.multipliedBy(4), interval)), new FeedDiscovery(fetcher, parser),
           analysis, store, SourceRegistry.bundled(),
-          new FeedIngest.Options(config.feedWorkers(), config.dedupWindow(), config.dedupThreshold()), listener,
+          new FeedIngest.Options(config.feedWorkers(),
+              dedupWindow != null ? dedupWindow : config.dedupWindow(), config.dedupThreshold()), listener,
           Clock.systemUTC());
       ingest.addFeeds(farm.feedUrls());
 
@@ -162,6 +166,7 @@ final class BenchFeedsCommand implements Callable<Integer> {
       result.put("hostDelayMs", hostDelayMs);
       result.put("perHostConcurrencyLimit", policy.perHostConcurrency());
       result.put("annotate", annotate);
+      result.put("dedupWindow", dedupWindow != null ? dedupWindow : config.dedupWindow());
       result.put("firstPassSeconds", BenchCommand.round(firstSeconds));
       result.put("firstPassFeedsPerSecond", BenchCommand.round(first.feeds() / firstSeconds));
       result.put("firstPassItemsPerSecond", BenchCommand.round(first.newItems() / firstSeconds));

@@ -131,9 +131,9 @@ final class FeedFarm implements AutoCloseable {
     return n;
   }
 
-  /** When an item URL was published (nanoTime), or null. */
-  Long publishedAt(String url) {
-    return published.get(url);
+  /** When an item URL was published (nanoTime), or null; forgets it (asked once per item). */
+  Long takePublishedAt(String url) {
+    return published.remove(url);
   }
 
   /** The most requests any one site was handling at once. */

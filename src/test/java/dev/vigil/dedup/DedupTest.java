@@ -66,6 +66,26 @@ class DedupTest {
   }
 
   @Test
+  void aFullIndexReusesItsOldestSlotsAndStillFindsTheRecentOnes() {
+    Random rnd = new Random(11);
+    NearDuplicateIndex index = new NearDuplicateIndex(100, NearDuplicateIndex.DEFAULT_THRESHOLD);
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 700; i++) { // several table rebuilds
+      String text = randomText(rnd, 150);
+      texts.add(text);
+      index.add("a" + i, Fingerprint.of(text));
+    }
+    assertThat(index.size()).isEqualTo(100);
+    for (int i = 600; i < 700; i++) {
+      assertThat(index.find(Fingerprint.of(texts.get(i) + " reported by AFP"))).as("article %d", i)
+          .get().extracting(NearDuplicateIndex.Match::id).isEqualTo("a" + i);
+    }
+    for (int i = 0; i < 600; i += 50) {
+      assertThat(index.find(Fingerprint.of(texts.get(i)))).as("forgotten article %d", i).isEmpty();
+    }
+  }
+
+  @Test
   void randomTextsAreNotCopiesOfEachOther() {
     Random rnd = new Random(7);
     for (int i = 0; i < 50; i++) {
