@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         EvalNerCommand.class,
         EvalEventsCommand.class,
         EvalGeoCommand.class,
+        EvalDedupCommand.class,
     })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.config.VigilConfig;
 import dev.vigil.ingest.FileSource;
+import dev.vigil.pipeline.FeedIngest;
 import dev.vigil.pipeline.IngestPipeline;
 import dev.vigil.pipeline.IngestReport;
 import dev.vigil.store.Store;
@@ -27,6 +28,10 @@ import picocli.CommandLine.Parameters;
         "line, text or title required. The same input ingested twice is stored once.",
         "A bad file or line is reported with its path, line and reason and skipped;",
         "the rest is stored, and the exit status is 3.",
+        "A URL is fetched politely: a feed (RSS, Atom, RDF, JSON Feed, news sitemap)",
+        "is added to the data directory's feeds and polled once, its new articles",
+        "fetched; a site or section page has its feeds discovered; an article page is",
+        "ingested. A .opml file lists feeds to add and poll once.",
     })
 final class IngestCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
@@ -46,7 +51,8 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to ingest.")
+  @Parameters(paramLabel = "PATH|URL", arity = "1..*",
+      description = "Files, folders, feed or page URLs, .opml feed lists.")
   List<String> inputs;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -58,26 +64,42 @@ final class IngestCommand implements Callable<Integer> {
     VigilConfig config = data.config();
     Logging.toDataDir(data.dir);
     List<Path> paths = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
     int skippedUrls = 0;
     for (String input : inputs) {
       if (input.startsWith("http://") || input.startsWith("https://")) {
-        err.println("vigil: skipped " + input + ": fetching URLs and feeds is not supported yet;"
-            + " save the page and ingest the file");
-        skippedUrls++;
+        urls.add(input);
+      } else if (input.toLowerCase(java.util.Locale.ROOT).endsWith(".opml")) {
+        try {
+          urls.addAll(FeedWiring.readFeedList(Path.of(input)));
+        } catch (java.io.IOException e) {
+          err.println("vigil: skipped " + e.getMessage());
+          skippedUrls++;
+        }
       } else {
         paths.add(Path.of(input));
       }
     }
     try (Store store = Store.open(data.dir)) {
       Components components = new Components(data.dir);
-      IngestReport report = ingest(store, config, components, paths, source, workers,
-          new ProgressPrinter(out, err, verbose, quiet, System.console() != null));
-      out.println(summary(report, store));
+      IngestReport report = null;
+      if (!paths.isEmpty()) {
+        report = ingest(store, config, components, paths, source, workers,
+            new ProgressPrinter(out, err, verbose, quiet, System.console() != null));
+        out.println(summary(report, store));
+      }
+      if (!urls.isEmpty()) {
+        FeedIngest.Round round = FeedWiring.feedIngest(store, config, data.dir, components.analysis(source),
+            FeedWiring.printer(out, err, verbose)).ingestUrls(urls);
+        store.catchUpIndex(n -> {});
+        out.println(FeedWiring.summary(round) + " " + store.articles().count() + " articles in " + store.dataDir() + ".");
+        skippedUrls += round.skipped() + round.failedFeeds();
+      }
       if (!store.index().writable()) {
         out.println("The index is held by another Vigil process (a running server);"
             + " it will index the new articles itself.");
       }
-      return report.anySkipped() || skippedUrls > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+      return (report != null && report.anySkipped()) || skippedUrls > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
     }
   }
 

@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
     VigilConfig config = data.config();
     Logging.toDataDir(data.dir);
     serve(data.dir, config, host, port, spec.commandLine().getOut(), () -> {});
@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
    * @param afterStop run once the server and store are closed
    */
   static void serve(Path dataDir, VigilConfig config, String host, Integer port, PrintWriter out,
-      Runnable afterStop) throws InterruptedException {
+      Runnable afterStop) throws InterruptedException, java.io.IOException {
     Store store = Store.open(dataDir);
     store.catchUpIndex(n -> {});
     WebServer server = WebServer.start(store, host != null ? host : config.serverHost(),
@@ -66,9 +66,13 @@ final class ServeCommand implements Callable<Integer> {
         LoggerFactory.getLogger(ServeCommand.class).warn("index catch-up failed: {}", e.getMessage());
       }
     }, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+    Thread feeds = WatchCommand.startBackground(store, config, dataDir, out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       indexer.shutdownNow();
+      if (feeds != null) {
+        feeds.interrupt();
+      }
       server.close();
       store.close();
       afterStop.run();

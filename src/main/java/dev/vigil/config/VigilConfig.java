@@ -156,4 +156,73 @@ public final class VigilConfig {
   public int ingestBatchSize() {
     return integer("ingest.batch-size", 1, 100_000);
   }
+  /** The file of feeds {@code vigil serve} polls, or null when none is configured. */
+  public String feedsFile() {
+    String f = string("feeds.file");
+    return f == null || f.isBlank() ? null : f;
+  }
+
+  /** Poll interval bounds and start, in seconds: {min, initial, max}. */
+  public int[] feedIntervalsSeconds() {
+    int min = integer("feeds.min-interval-seconds", 1, 7 * 86400);
+    int initial = integer("feeds.initial-interval-seconds", 1, 7 * 86400);
+    int max = integer("feeds.max-interval-seconds", 1, 30 * 86400);
+    if (!(min <= initial && initial <= max)) {
+      throw new ConfigException("feeds: need min-interval-seconds <= initial-interval-seconds"
+          + " <= max-interval-seconds, got " + min + ", " + initial + ", " + max);
+    }
+    return new int[] {min, initial, max};
+  }
+
+  /** Hosts polled at the same time. */
+  public int feedWorkers() {
+    return integer("feeds.workers", 1, 256);
+  }
+
+  /** The URL sent in the User-Agent for site operators. */
+  public String fetchContactUrl() {
+    return string("fetch.contact-url");
+  }
+
+  public int fetchHostDelayMs() {
+    return integer("fetch.host-delay-ms", 0, 600_000);
+  }
+
+  public int fetchPerHostConcurrency() {
+    return integer("fetch.per-host-concurrency", 1, 16);
+  }
+
+  public int fetchConnectTimeoutSeconds() {
+    return integer("fetch.connect-timeout-seconds", 1, 600);
+  }
+
+  public int fetchReadTimeoutSeconds() {
+    return integer("fetch.read-timeout-seconds", 1, 3600);
+  }
+
+  public long fetchMaxBodyBytes() {
+    return integer("fetch.max-body-mb", 1, 1024) * 1024L * 1024L;
+  }
+
+  public int fetchMaxRedirects() {
+    return integer("fetch.max-redirects", 0, 20);
+  }
+
+  public int fetchMaxAttempts() {
+    return integer("fetch.max-attempts", 1, 20);
+  }
+
+  public int fetchMaxBackoffSeconds() {
+    return integer("fetch.max-backoff-seconds", 1, 86400);
+  }
+
+  /** The least containment (0-1) for a near-duplicate. */
+  public double dedupThreshold() {
+    return integer("dedup.near-duplicate-percent", 1, 100) / 100.0;
+  }
+
+  /** How many recent articles a new one is compared with. */
+  public int dedupWindow() {
+    return integer("dedup.window", 1, 10_000_000);
+  }
 }

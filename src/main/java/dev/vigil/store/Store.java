@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
   private final Database db;
   private final ArticleStore articles;
   private final StoryStore stories;
+  private final FeedStore feeds;
   private final SearchIndex index;
   private final MapData map;
 
@@ -30,6 +31,7 @@ public final class Store implements AutoCloseable {
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
     this.stories = new StoryStore(db);
+    this.feeds = new FeedStore(db);
     this.index = index;
   }
 
@@ -68,6 +70,11 @@ public final class Store implements AutoCloseable {
 
   public StoryStore stories() {
     return stories;
+  }
+
+  /** Feeds, fetched URLs and near-duplicate links. */
+  public FeedStore feeds() {
+    return feeds;
   }
 
   public SearchIndex index() {

@@ -173,10 +173,14 @@ class CliTest {
   }
 
   @Test
-  void aUrlIsReportedAsNotYetSupported() {
-    Run r = vigil("ingest", "--data", dir.toString(), "--quiet", "https://example.org/feed.xml");
-    assertThat(r.status()).isEqualTo(3);
-    assertThat(r.err()).contains("https://example.org/feed.xml: fetching URLs and feeds is not supported yet");
+  void aUrlThatCannotBeFetchedIsReportedAndSkipped() throws Exception {
+    Files.writeString(dir.resolve("config.yaml"), "fetch:\n  host-delay-ms: 0\n  max-attempts: 1\n");
+    try (dev.vigil.fetch.LoopbackServer server = dev.vigil.fetch.LoopbackServer.start()) {
+      String url = server.url("/feed.xml");
+      Run r = vigil("ingest", "--data", dir.toString(), "--quiet", url);
+      assertThat(r.status()).isEqualTo(3);
+      assertThat(r.err()).contains("vigil: skipped " + url + ": HTTP 404");
+    }
   }
 
   @Test
