@@ -12,6 +12,8 @@ import dev.vigil.nlp.Annotator;
 import dev.vigil.nlp.CoreNlpAnnotator;
 import dev.vigil.nlp.CoreNlpSentenceParser;
 import dev.vigil.pipeline.ArticleAnalysis;
+import dev.vigil.sources.SourceRegistry;
+import dev.vigil.stories.SourcePriors;
 import dev.vigil.model.TextStage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,5 +84,16 @@ final class Components {
       throw new UnsupportedOperationException("extraction only");
     };
     return new ArticleAnalysis(extractor, none, null, Clock.systemUTC());
+  }
+
+  /**
+   * The source registry (bundled, plus the data directory's sources.yaml) as the priors that
+   * source reliability starts from.
+   */
+  static SourcePriors sourcePriors(Path dataDir) {
+    SourceRegistry registry = dataDir == null ? SourceRegistry.bundled() : SourceRegistry.load(dataDir);
+    return name -> registry.byName(name).map(s -> new SourcePriors.Prior(s.label().label(),
+        "registry: " + s.type().label() + (s.country() != null ? ", " + s.country() : ""),
+        s.ownership()));
   }
 }

@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.internal.Json;
 import dev.vigil.stories.MergedEvent;
-import dev.vigil.stories.SourcePriors;
 import dev.vigil.stories.SourceReliability;
 import dev.vigil.stories.StoryReport;
 import dev.vigil.stories.StoryReports;
@@ -45,7 +44,7 @@ final class StoriesCommand implements Callable<Integer> {
     try (Store store = Store.open(data.dir)) {
       store.catchUpIndex(n -> {});
       StoryUpdater.standard().catchUp(store); // articles another process stored but did not assign
-      List<StoryReport> stories = StoryReports.load(store, all, SourcePriors.NONE);
+      List<StoryReport> stories = StoryReports.load(store, all, Components.sourcePriors(data.dir));
       if (format == Format.jsonl) {
         stories.forEach(s -> out.println(Json.write(s)));
         return ExitCodes.OK;
