@@ -102,7 +102,7 @@ public final class Geocoder implements TextStage {
   /** The places named in {@code text}, in text order. */
   public List<PlaceMention> places(TaggedText text) {
     List<Mention> mentions = recognise(text);
-    Map<String, Place> resolved = resolve(mentions, text.text());
+    Map<String, Place> resolved = resolve(mentions);
     Set<String> countries = new HashSet<>();
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
@@ -445,7 +445,7 @@ public final class Geocoder implements TextStage {
 
   // ---------------------------------------------------------------- resolution
 
-  private Map<String, Place> resolve(List<Mention> mentions, String text) {
+  private Map<String, Place> resolve(List<Mention> mentions) {
     Map<String, List<Mention>> byKey = new HashMap<>();
     for (Mention m : mentions) {
       byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m);

@@ -86,6 +86,17 @@ class GazetteerTest {
   }
 
   @Test
+  void holdsEveryKindOfPlace() {
+    java.util.Map<String, Long> kinds = gazetteer.places().stream()
+        .collect(java.util.stream.Collectors.groupingBy(Place::kind, java.util.stream.Collectors.counting()));
+    assertThat(kinds.get("country")).isGreaterThanOrEqualTo(250);
+    assertThat(kinds.get("admin1")).isGreaterThan(5_000);
+    assertThat(kinds.get("admin2")).isGreaterThan(5_000);
+    assertThat(kinds.get("city")).isGreaterThan(130_000);
+    assertThat(kinds.get("region")).isGreaterThan(50);
+  }
+
+  @Test
   void measuresDistances() {
     assertThat(Place.distanceKm(38.56, 68.77, 34.53, 69.17)).isBetween(440.0, 460.0); // Dushanbe-Kabul
   }
