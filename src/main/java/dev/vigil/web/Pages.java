@@ -24,11 +24,13 @@ final class Pages {
   private final Store store;
   private final Templates templates;
   private final String version;
+  private final StoryViews stories;
 
-  Pages(Store store, Templates templates, String version) {
+  Pages(Store store, Templates templates, String version, StoryViews stories) {
     this.store = store;
     this.templates = templates;
     this.version = version;
+    this.stories = stories;
   }
 
   private Map<String, Object> model(String title) {
@@ -49,6 +51,16 @@ final class Pages {
     m.put("page", page);
     m.put("hasNext", (long) page * PAGE_SIZE < (long) m.get("articleCount"));
     ctx.html(templates.render("home", m));
+  }
+
+  /** {@code GET /stories}: stories of two or more articles, the largest first. */
+  void stories(Context ctx) {
+    stories.page(ctx, model("Stories"), templates);
+  }
+
+  /** {@code GET /stories/{id}}: one story with its sources, events, grades and ledger. */
+  void story(Context ctx) {
+    stories.storyPage(ctx, model("Story"), templates);
   }
 
   /** {@code GET /map}: places and events on an offline map; the data comes from /api/v1/map. */

@@ -37,7 +37,8 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(Store store, String host, int port, String version) {
     Templates templates = new Templates();
     Api api = new Api(store, version);
-    Pages pages = new Pages(store, templates, version);
+    StoryViews stories = new StoryViews(store);
+    Pages pages = new Pages(store, templates, version, stories);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.staticFiles.add(files -> {
@@ -56,6 +57,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/articles/{id}", pages::article);
       config.routes.get("/failures", pages::failures);
       config.routes.get("/map", pages::map);
+      config.routes.get("/stories", pages::stories);
+      config.routes.get("/stories/{id}", pages::story);
 
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
@@ -63,6 +66,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/status", api::status);
       config.routes.get("/api/v1/failures", api::failures);
       config.routes.get("/api/v1/map", api::map);
+      config.routes.get("/api/v1/stories", stories::list);
+      config.routes.get("/api/v1/stories/{id}", stories::get);
       config.routes.get("/api/v1/export", api::export);
       config.routes.get("/api/v1/openapi.json", api::openapi);
 

@@ -153,6 +153,25 @@ class BrowserIT {
   }
 
   @Test
+  void theSeedReportsAreOneStoryWithItsSourcesEventsAndTimeline() throws Exception {
+    String list = dom("/stories");
+    assertThat(list).contains("<h1>Stories</h1>");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "href=\"/stories/(\\d+)\">[^<]*</a>").matcher(list);
+    String seedStory = null;
+    while (m.find() && seedStory == null) {
+      String page = dom("/stories/" + m.group(1));
+      if (page.contains(seedId)) {
+        seedStory = page;
+        screenshot("/stories/" + m.group(1), "story", 1300);
+      }
+    }
+    assertThat(seedStory).as("a story holds the seed report").isNotNull();
+    assertThat(seedStory).contains("<h2>Summary</h2>").contains("<h2>Sources</h2>")
+        .contains("<h2>Timeline</h2>");
+  }
+
+  @Test
   void aBadQueryShowsItsReasonInThePage() throws Exception {
     assertThat(dom("/search?q=foo+AND+(")).contains("cannot parse the query").contains("role=\"alert\"");
   }

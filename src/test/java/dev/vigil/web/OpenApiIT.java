@@ -40,7 +40,8 @@ class OpenApiIT {
   static void start() throws Exception {
     store = Store.open(dir);
     store.write(Articles.demo(30));
-    store.write(List.of(Articles.placed("map-1")));
+    store.write(List.of(Articles.placed("map-1"), Articles.placed("map-2")));
+    dev.vigil.stories.StoryUpdater.standard().catchUp(store); // the two reports make one story
     store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/x.jsonl", 3, "bad line")));
     server = WebServer.start(store, "127.0.0.1", 0, "test");
     HttpResponse<String> r = get("/api/v1/openapi.json");
@@ -84,6 +85,7 @@ class OpenApiIT {
 
   @Test
   void everyDocumentedJsonRouteAnswersAsDocumented() throws Exception {
+    long story = Json.mapper().readTree(get("/api/v1/stories").body()).at("/items/0/id").asLong();
     Map<String, String> requests = Map.of(
         "/status", "/api/v1/status",
         "/articles", "/api/v1/articles?limit=5",
@@ -91,7 +93,9 @@ class OpenApiIT {
         "/search", "/api/v1/search?q=border&facets=true",
         "/failures", "/api/v1/failures",
         "/map", "/api/v1/map",
-        "/export", "/api/v1/export?format=geojson");
+        "/export", "/api/v1/export?format=geojson",
+        "/stories", "/api/v1/stories",
+        "/stories/{id}", "/api/v1/stories/" + story);
     assertThat(doc.get("paths").properties()).extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrderElementsOf(requests.keySet());
     for (var e : requests.entrySet()) {
@@ -105,6 +109,8 @@ class OpenApiIT {
     check("/search", "/api/v1/search?q=" + java.net.URLEncoder.encode("a AND (", java.nio.charset.StandardCharsets.UTF_8), 400);
     check("/articles/{id}", "/api/v1/articles/nope", 404);
     check("/export", "/api/v1/export?format=pdf", 400);
+    check("/stories/{id}", "/api/v1/stories/999999", 404);
+    check("/stories", "/api/v1/stories?limit=1000", 400);
   }
 
   @Test
