@@ -22,12 +22,14 @@ public final class Store implements AutoCloseable {
   private final ArticleStore articles;
   private final SearchIndex index;
   private final MapData map;
+  private final WatchlistStore watchlists;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
+    this.watchlists = new WatchlistStore(db);
     this.index = index;
   }
 
@@ -62,6 +64,11 @@ public final class Store implements AutoCloseable {
   /** Places and events for the map. */
   public MapData map() {
     return map;
+  }
+
+  /** Watchlists, their alerts and deliveries. */
+  public WatchlistStore watchlists() {
+    return watchlists;
   }
 
   public SearchIndex index() {
