@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.alerts.AlertLoop;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.store.Store;
 import dev.vigil.web.WebServer;
@@ -66,9 +67,12 @@ final class ServeCommand implements Callable<Integer> {
         LoggerFactory.getLogger(ServeCommand.class).warn("index catch-up failed: {}", e.getMessage());
       }
     }, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+    AlertLoop alerts = AlertLoop.start(AlertsCommand.evaluator(store),
+        AlertsCommand.delivery(store, config), config.alertsEverySeconds());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       indexer.shutdownNow();
+      alerts.close();
       server.close();
       store.close();
       afterStop.run();

@@ -30,7 +30,8 @@ final class Pages {
     this.version = version;
   }
 
-  private Map<String, Object> model(String title) {
+  /** What every page's layout needs, with {@code title}. */
+  Map<String, Object> model(String title) {
     Map<String, Object> m = new HashMap<>();
     m.put("pageTitle", title);
     m.put("version", version);
