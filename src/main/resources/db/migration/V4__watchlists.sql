@@ -4,6 +4,7 @@ CREATE TABLE watchlists (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,
   name        TEXT    NOT NULL,
   definition  TEXT    NOT NULL,  -- JSON of the store.Watchlist record without id and times
+  since_change INTEGER NOT NULL, -- articles changed up to here were stored before it existed
   created     TEXT    NOT NULL,  -- ISO 8601 UTC
   updated     TEXT    NOT NULL
 );

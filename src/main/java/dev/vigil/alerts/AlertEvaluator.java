@@ -85,10 +85,17 @@ public final class AlertEvaluator {
     Map<String, StoredArticle> byId = new LinkedHashMap<>();
     batch.forEach(a -> byId.put(a.article().id(), a));
     List<WatchlistStore.Match> out = new ArrayList<>();
+    Map<Long, Long> since = store.watchlists().sinceChanges();
     for (Watchlist w : watchlists) {
+      long from = since.getOrDefault(w.id(), Long.MAX_VALUE); // removed meanwhile: skip
+      List<String> fresh = batch.stream().filter(a -> a.changeSeq() > from)
+          .map(a -> a.article().id()).toList();
+      if (fresh.isEmpty()) {
+        continue;
+      }
       Map<String, String> hits;
       try {
-        hits = store.index().matchAmong(w.query(), byId.keySet());
+        hits = store.index().matchAmong(w.query(), fresh);
       } catch (QuerySyntaxException e) {
         LOG.warn("watchlist {} ({}) has a query that no longer parses: {}", w.id(), w.name(), e.getMessage());
         continue;

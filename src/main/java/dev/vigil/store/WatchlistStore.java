@@ -12,7 +12,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,8 @@ public final class WatchlistStore {
     String now = IsoDates.format(Instant.now());
     return db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO watchlists (name, definition, created, updated) VALUES (?,?,?,?)",
+          "INSERT INTO watchlists (name, definition, created, updated, since_change) VALUES"
+              + " (?,?,?,?,(SELECT value FROM counters WHERE name = 'change'))",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, w.name());
         ps.setString(2, Json.write(w));
@@ -96,6 +99,23 @@ public final class WatchlistStore {
         List<Watchlist> out = new ArrayList<>();
         while (rs.next()) {
           out.add(readWatchlist(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * For each watchlist id, the last article change stored before the watchlist was created:
+   * a watchlist alerts on what is stored after it, not on the archive.
+   */
+  public Map<Long, Long> sinceChanges() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, since_change FROM watchlists");
+           ResultSet rs = ps.executeQuery()) {
+        Map<Long, Long> out = new HashMap<>();
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2));
         }
         return out;
       }
