@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
-  static final int MAX_ATTEMPTS = 8;
+  static final int MAX_ATTEMPTS = 12; // about 10 hours of retries
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
   private static final Duration LONGEST_RETRY = Duration.ofHours(2);
   private static final int BATCH = 200;

@@ -313,14 +313,32 @@ class AlertsTest {
   }
 
   @Test
-  void aWatchlistSeesOnlyArticlesStoredAfterTheWatermarkAndAnUnparsableQueryIsSkipped() {
-    store.write(List.of(Articles.placed("old-1")));
-    AlertEvaluator evaluator = new AlertEvaluator(store, StoryContext.standalone());
-    evaluator.evaluate(T0);
+  void aWatchlistSeesOnlyArticlesStoredAfterItWasCreated() {
+    store.write(List.of(Articles.placed("old-1"))); // stored, never evaluated
     store.watchlists().create(watchlist("clashes", "clashed", "immediate", null));
     store.write(List.of(Articles.placed("new-1")));
-    evaluator.evaluate(T0);
+    new AlertEvaluator(store, StoryContext.standalone()).evaluate(T0);
     assertThat(store.watchlists().alerts(1, 10)).extracting(Alert::latestArticle).containsExactly("new-1");
     assertThat(store.watchlists().evaluatedUpTo()).isEqualTo(store.articles().lastChange());
+  }
+
+  @Test
+  void aReceiverThatNeverAcceptsEndsFailedAfterTheLastAttempt() {
+    store.watchlists().create(watchlist("clashes", "clashed", "immediate", hookUrl()));
+    store.write(List.of(Articles.placed("p-1")));
+    new AlertEvaluator(store, StoryContext.standalone()).evaluate(T0);
+    failuresLeft.set(Integer.MAX_VALUE);
+    AlertDelivery delivery = delivery();
+    Instant now = T0;
+    for (int i = 0; i < AlertDelivery.MAX_ATTEMPTS; i++) {
+      assertThat(delivery.deliverDue(now).failed()).isEqualTo(1);
+      now = Instant.ofEpochMilli(store.watchlists().alerts(1, 1).get(0).deliveries().get(0).dueMs());
+    }
+    Alert.Delivery d = store.watchlists().alerts(1, 1).get(0).deliveries().get(0);
+    assertThat(d.status()).isEqualTo("failed");
+    assertThat(d.attempts()).isEqualTo(AlertDelivery.MAX_ATTEMPTS);
+    assertThat(Duration.between(T0, Instant.parse(d.lastAttempt()))).isBetween(Duration.ofHours(6), Duration.ofHours(14));
+    assertThat(store.watchlists().failedDeliveries(1)).isEqualTo(1);
+    assertThat(delivery.deliverDue(now.plus(Duration.ofDays(1))).failed()).isZero(); // given up
   }
 }
