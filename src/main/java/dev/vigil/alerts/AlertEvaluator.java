@@ -52,6 +52,7 @@ public final class AlertEvaluator {
     long articles = 0;
     int created = 0;
     int updated = 0;
+    store.index().refresh(); // when another process writes the index, see how far it got
     while (true) {
       long from = lists.evaluatedUpTo();
       long indexed = store.index().indexedUpTo();

@@ -173,6 +173,21 @@ public final class SearchIndex implements AutoCloseable {
     return writer != null;
   }
 
+  /**
+   * Makes a read-only index see the latest commit of the process that writes it (and so move
+   * {@link #indexedUpTo()}); a writable index is always current.
+   */
+  public void refresh() {
+    if (writer != null) {
+      return;
+    }
+    try {
+      refreshReadOnly();
+    } catch (IOException e) {
+      throw new StoreException("cannot refresh the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The last store change this index has absorbed. */
   public long indexedUpTo() {
     return indexedUpTo;

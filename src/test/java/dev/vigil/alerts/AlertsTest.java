@@ -341,4 +341,15 @@ class AlertsTest {
     assertThat(store.watchlists().failedDeliveries(1)).isEqualTo(1);
     assertThat(delivery.deliverDue(now.plus(Duration.ofDays(1))).failed()).isZero(); // given up
   }
+
+  @Test
+  void aProcessThatOnlyReadsTheIndexEvaluatesWhatTheWriterIndexed() {
+    store.watchlists().create(watchlist("clashes", "clashed", "immediate", null));
+    try (Store reader = Store.open(dir)) { // the index's write lock is held by `store`
+      assertThat(reader.index().writable()).isFalse();
+      store.write(List.of(Articles.placed("p-1")));
+      assertThat(new AlertEvaluator(reader, StoryContext.standalone()).evaluate(T0).created()).isEqualTo(1);
+      assertThat(reader.watchlists().alerts(1, 10)).extracting(Alert::latestArticle).containsExactly("p-1");
+    }
+  }
 }
