@@ -317,50 +317,6 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * The ids of every article the query matches (Lucene syntax, as for {@link #search}; empty:
-   * all), for exports and other consumers that need the whole result set, not a page of it.
-   *
-   * @throws QuerySyntaxException if the query cannot be parsed
-   */
-  public Set<String> matchingIds(String queryText) {
-    Query query = parse(queryText == null ? "" : queryText.strip());
-    try {
-      if (writer == null) {
-        refreshReadOnly();
-      }
-      if (searchers == null) {
-        return Set.of();
-      }
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        Set<String> ids = new HashSet<>();
-        StoredFields stored = searcher.storedFields();
-        Set<String> idField = Set.of(IndexFields.ID);
-        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (var leaf : searcher.getIndexReader().leaves()) {
-          var scorer = weight.scorer(leaf);
-          if (scorer == null) {
-            continue;
-          }
-          var live = leaf.reader().getLiveDocs();
-          var it = scorer.iterator();
-          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
-              doc = it.nextDoc()) {
-            if (live == null || live.get(doc)) {
-              ids.add(stored.document(leaf.docBase + doc, idField).get(IndexFields.ID));
-            }
-          }
-        }
-        return ids;
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
    * Which of the articles {@code ids} the query matches (Lucene syntax; empty: all of them),
    * each with a plain-text snippet of the match (terms between {@code «} and {@code »}; empty
    * for a blank query). One search for the whole set, so a watchlist costs one search per
@@ -399,6 +355,50 @@ public final class SearchIndex implements AutoCloseable {
               blank ? "" : snippets[i]);
         }
         return out;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ids of every article the query matches (Lucene syntax, as for {@link #search}; empty:
+   * all), for exports and other consumers that need the whole result set, not a page of it.
+   *
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Set<String> matchingIds(String queryText) {
+    Query query = parse(queryText == null ? "" : queryText.strip());
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return Set.of();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        Set<String> ids = new HashSet<>();
+        StoredFields stored = searcher.storedFields();
+        Set<String> idField = Set.of(IndexFields.ID);
+        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (var leaf : searcher.getIndexReader().leaves()) {
+          var scorer = weight.scorer(leaf);
+          if (scorer == null) {
+            continue;
+          }
+          var live = leaf.reader().getLiveDocs();
+          var it = scorer.iterator();
+          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+              doc = it.nextDoc()) {
+            if (live == null || live.get(doc)) {
+              ids.add(stored.document(leaf.docBase + doc, idField).get(IndexFields.ID));
+            }
+          }
+        }
+        return ids;
       } finally {
         searchers.release(searcher);
       }

@@ -65,6 +65,11 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/watchlists/{id}", watchlistPages::show);
       config.routes.post("/watchlists/{id}/delete", watchlistPages::remove);
       config.routes.get("/watchlists/{id}/atom.xml", watchlistPages::atom);
+      config.routes.get("/api/v1/watchlists", watchlistApi::list);
+      config.routes.post("/api/v1/watchlists", watchlistApi::create);
+      config.routes.get("/api/v1/watchlists/{id}", watchlistApi::show);
+      config.routes.put("/api/v1/watchlists/{id}", watchlistApi::replace);
+      config.routes.delete("/api/v1/watchlists/{id}", watchlistApi::remove);
 
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
@@ -73,11 +78,6 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/failures", api::failures);
       config.routes.get("/api/v1/map", api::map);
       config.routes.get("/api/v1/export", api::export);
-      config.routes.get("/api/v1/watchlists", watchlistApi::list);
-      config.routes.post("/api/v1/watchlists", watchlistApi::create);
-      config.routes.get("/api/v1/watchlists/{id}", watchlistApi::show);
-      config.routes.put("/api/v1/watchlists/{id}", watchlistApi::replace);
-      config.routes.delete("/api/v1/watchlists/{id}", watchlistApi::remove);
 
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));
