@@ -55,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     store.catchUpIndex(n -> {});
     WebServer server = WebServer.start(store, host != null ? host : config.serverHost(),
         port != null ? port : config.serverPort(), Main.version());
+    AlertLoop alerts = AlertLoop.start(AlertsCommand.evaluator(store),
+        AlertsCommand.delivery(store, config), config.alertsEverySeconds());
     ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "vigil-index-catch-up");
       t.setDaemon(true);
@@ -67,13 +69,11 @@ final class ServeCommand implements Callable<Integer> {
         LoggerFactory.getLogger(ServeCommand.class).warn("index catch-up failed: {}", e.getMessage());
       }
     }, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
-    AlertLoop alerts = AlertLoop.start(AlertsCommand.evaluator(store),
-        AlertsCommand.delivery(store, config), config.alertsEverySeconds());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       indexer.shutdownNow();
-      alerts.close();
       server.close();
+      alerts.close();
       store.close();
       afterStop.run();
       stopped.countDown();

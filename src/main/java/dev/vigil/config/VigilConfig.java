@@ -141,22 +141,6 @@ public final class VigilConfig {
     return integer("server.port", 0, 65535);
   }
 
-  /** The largest file or {@code .jsonl} line taken as one article, in bytes. */
-  public long maxDocumentBytes() {
-    return integer("ingest.max-document-mb", 1, 1024) * 1024L * 1024L;
-  }
-
-  /** Threads that extract and annotate in parallel. */
-  public int ingestWorkers() {
-    int w = integer("ingest.workers", 0, 256);
-    return w == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : w;
-  }
-
-  /** Articles written per database transaction. */
-  public int ingestBatchSize() {
-    return integer("ingest.batch-size", 1, 100_000);
-  }
-
   /** The dashboard's address for links in alert messages, or null to leave links out. */
   public String alertsBaseUrl() {
     String v = string("alerts.base-url");
@@ -182,5 +166,21 @@ public final class VigilConfig {
     return new Smtp(host == null || host.isBlank() ? null : host.strip(),
         integer("alerts.smtp.port", 1, 65535), user == null || user.isBlank() ? null : user,
         string("alerts.smtp.password"), string("alerts.smtp.from"), tls.asBoolean());
+  }
+
+  /** The largest file or {@code .jsonl} line taken as one article, in bytes. */
+  public long maxDocumentBytes() {
+    return integer("ingest.max-document-mb", 1, 1024) * 1024L * 1024L;
+  }
+
+  /** Threads that extract and annotate in parallel. */
+  public int ingestWorkers() {
+    int w = integer("ingest.workers", 0, 256);
+    return w == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : w;
+  }
+
+  /** Articles written per database transaction. */
+  public int ingestBatchSize() {
+    return integer("ingest.batch-size", 1, 100_000);
   }
 }

@@ -17,19 +17,19 @@ public final class Store implements AutoCloseable {
   public static final String DB_FILE = "vigil.db";
   public static final String INDEX_DIR = "index";
 
+  private final WatchlistStore watchlists;
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
   private final SearchIndex index;
   private final MapData map;
-  private final WatchlistStore watchlists;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
+    this.watchlists = new WatchlistStore(db);
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
-    this.watchlists = new WatchlistStore(db);
     this.index = index;
   }
 
@@ -57,6 +57,11 @@ public final class Store implements AutoCloseable {
     return dataDir;
   }
 
+  /** Watchlists, their alerts and deliveries. */
+  public WatchlistStore watchlists() {
+    return watchlists;
+  }
+
   public ArticleStore articles() {
     return articles;
   }
@@ -64,11 +69,6 @@ public final class Store implements AutoCloseable {
   /** Places and events for the map. */
   public MapData map() {
     return map;
-  }
-
-  /** Watchlists, their alerts and deliveries. */
-  public WatchlistStore watchlists() {
-    return watchlists;
   }
 
   public SearchIndex index() {
