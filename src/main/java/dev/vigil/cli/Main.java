@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
         ReindexCommand.class,
         ExportCommand.class,
         ImportCommand.class,
+        WatchlistCommand.class,
+        AlertsCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         CorpusCommand.class,

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.alerts.AlertLoop;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.store.Store;
 import dev.vigil.web.WebServer;
@@ -54,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     store.catchUpIndex(n -> {});
     WebServer server = WebServer.start(store, host != null ? host : config.serverHost(),
         port != null ? port : config.serverPort(), Main.version());
+    AlertLoop alerts = AlertLoop.start(AlertsCommand.evaluator(store),
+        AlertsCommand.delivery(store, config), config.alertsEverySeconds());
     ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "vigil-index-catch-up");
       t.setDaemon(true);
@@ -74,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         feeds.interrupt();
       }
       server.close();
+      alerts.close();
       store.close();
       afterStop.run();
       stopped.countDown();

@@ -141,6 +141,33 @@ public final class VigilConfig {
     return integer("server.port", 0, 65535);
   }
 
+  /** The dashboard's address for links in alert messages, or null to leave links out. */
+  public String alertsBaseUrl() {
+    String v = string("alerts.base-url");
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  /** Seconds between alert passes of a running server. */
+  public int alertsEverySeconds() {
+    return integer("alerts.every-seconds", 1, 3600);
+  }
+
+  /** The SMTP server for alert e-mail ({@code host} null: not configured). */
+  public record Smtp(String host, int port, String username, String password, String from,
+      boolean startTls) {}
+
+  public Smtp alertsSmtp() {
+    String host = string("alerts.smtp.host");
+    String user = string("alerts.smtp.username");
+    JsonNode tls = node("alerts.smtp.starttls");
+    if (!tls.isBoolean()) {
+      throw new ConfigException("setting 'alerts.smtp.starttls' must be true or false, got: " + tls);
+    }
+    return new Smtp(host == null || host.isBlank() ? null : host.strip(),
+        integer("alerts.smtp.port", 1, 65535), user == null || user.isBlank() ? null : user,
+        string("alerts.smtp.password"), string("alerts.smtp.from"), tls.asBoolean());
+  }
+
   /** The largest file or {@code .jsonl} line taken as one article, in bytes. */
   public long maxDocumentBytes() {
     return integer("ingest.max-document-mb", 1, 1024) * 1024L * 1024L;

@@ -185,6 +185,21 @@ public final class SearchIndex implements AutoCloseable {
     return writer != null;
   }
 
+  /**
+   * Makes a read-only index see the latest commit of the process that writes it (and so move
+   * {@link #indexedUpTo()}); a writable index is always current.
+   */
+  public void refresh() {
+    if (writer != null) {
+      return;
+    }
+    try {
+      refreshReadOnly();
+    } catch (IOException e) {
+      throw new StoreException("cannot refresh the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The last store change this index has absorbed. */
   public long indexedUpTo() {
     return indexedUpTo;
@@ -328,6 +343,53 @@ public final class SearchIndex implements AutoCloseable {
               snippets[i]));
         }
         return new SearchResults(q, total, hits);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Which of the articles {@code ids} the query matches (Lucene syntax; empty: all of them),
+   * each with a plain-text snippet of the match (terms between {@code «} and {@code »}; empty
+   * for a blank query). One search for the whole set, so a watchlist costs one search per
+   * batch of new articles, not one per article.
+   *
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Map<String, String> matchAmong(String queryText, java.util.Collection<String> ids) {
+    Query parsed = parse(queryText == null ? "" : queryText.strip());
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<org.apache.lucene.util.BytesRef> terms = new ArrayList<>(ids.size());
+    ids.forEach(id -> terms.add(new org.apache.lucene.util.BytesRef(id)));
+    Query query = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(parsed, org.apache.lucene.search.BooleanClause.Occur.MUST)
+        .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ID, terms),
+            org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build();
+    try {
+      if (writer == null) {
+        refreshReadOnly();
+      }
+      if (searchers == null) {
+        return Map.of();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        ScoreDoc[] docs = searcher.search(query, ids.size()).scoreDocs;
+        boolean blank = parsed instanceof MatchAllDocsQuery;
+        String[] snippets = blank ? new String[docs.length] : snippets(searcher, parsed, docs, false);
+        StoredFields stored = searcher.storedFields();
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+          out.put(stored.document(docs[i].doc, Set.of(IndexFields.ID)).get(IndexFields.ID),
+              blank ? "" : snippets[i]);
+        }
+        return out;
       } finally {
         searchers.release(searcher);
       }

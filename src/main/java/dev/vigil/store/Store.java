@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
   public static final String DB_FILE = "vigil.db";
   public static final String INDEX_DIR = "index";
 
+  private final WatchlistStore watchlists;
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
+    this.watchlists = new WatchlistStore(db);
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
@@ -57,6 +59,11 @@ public final class Store implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Watchlists, their alerts and deliveries. */
+  public WatchlistStore watchlists() {
+    return watchlists;
   }
 
   public ArticleStore articles() {

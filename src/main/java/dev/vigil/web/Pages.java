@@ -33,7 +33,8 @@ final class Pages {
     this.stories = stories;
   }
 
-  private Map<String, Object> model(String title) {
+  /** What every page's layout needs, with {@code title}. */
+  Map<String, Object> model(String title) {
     Map<String, Object> m = new HashMap<>();
     m.put("pageTitle", title);
     m.put("version", version);

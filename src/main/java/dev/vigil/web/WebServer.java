@@ -1,6 +1,7 @@
 package dev.vigil.web;
 
 import dev.vigil.internal.Json;
+import dev.vigil.store.InvalidFieldException;
 import dev.vigil.store.QuerySyntaxException;
 import dev.vigil.store.Store;
 import io.javalin.Javalin;
@@ -20,6 +21,7 @@ public final class WebServer implements AutoCloseable {
       + " script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   private static final String RESPONDED = "vigil.responded";
+  private static final String FIELD = "vigil.field"; // the bad input field a 400 names
 
   private final Javalin app;
   private final String host;
@@ -39,6 +41,8 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(store, version);
     StoryViews stories = new StoryViews(store);
     Pages pages = new Pages(store, templates, version, stories);
+    WatchlistApi watchlistApi = new WatchlistApi(store);
+    WatchlistPages watchlistPages = new WatchlistPages(store, templates, pages::model);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.staticFiles.add(files -> {
@@ -59,6 +63,16 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/map", pages::map);
       config.routes.get("/stories", pages::stories);
       config.routes.get("/stories/{id}", pages::story);
+      config.routes.get("/watchlists", watchlistPages::list);
+      config.routes.post("/watchlists", watchlistPages::create);
+      config.routes.get("/watchlists/{id}", watchlistPages::show);
+      config.routes.post("/watchlists/{id}/delete", watchlistPages::remove);
+      config.routes.get("/watchlists/{id}/atom.xml", watchlistPages::atom);
+      config.routes.get("/api/v1/watchlists", watchlistApi::list);
+      config.routes.post("/api/v1/watchlists", watchlistApi::create);
+      config.routes.get("/api/v1/watchlists/{id}", watchlistApi::show);
+      config.routes.put("/api/v1/watchlists/{id}", watchlistApi::replace);
+      config.routes.delete("/api/v1/watchlists/{id}", watchlistApi::remove);
 
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
@@ -76,6 +90,10 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, pages, e.status, e.getMessage()));
       config.routes.exception(QuerySyntaxException.class,
           (e, ctx) -> respond(ctx, pages, 400, e.getMessage()));
+      config.routes.exception(InvalidFieldException.class, (e, ctx) -> {
+        ctx.attribute(FIELD, e.field());
+        respond(ctx, pages, 400, e.getMessage());
+      });
       config.routes.exception(IllegalArgumentException.class,
           (e, ctx) -> respond(ctx, pages, 400, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -99,6 +117,9 @@ public final class WebServer implements AutoCloseable {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("status", status);
       error.put("message", message);
+      if (ctx.attribute(FIELD) != null) {
+        error.put("field", ctx.attribute(FIELD));
+      }
       ctx.json(Map.of("error", error));
     } else {
       ctx.html(pages.error(status, message));
