@@ -3,7 +3,6 @@ package dev.vigil.cli;
 import dev.vigil.alerts.AlertDelivery;
 import dev.vigil.alerts.AlertEvaluator;
 import dev.vigil.alerts.MailSender;
-import dev.vigil.alerts.StoryContext;
 import dev.vigil.alerts.WebhookSender;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.store.Store;
@@ -28,9 +27,10 @@ final class AlertsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The evaluator as wired for this build: stories are not clustered yet, so each article is one. */
+  /** The evaluator: one alert per story, with independence and grades from the stories stage. */
   static AlertEvaluator evaluator(Store store) {
-    return new AlertEvaluator(store, StoryContext.standalone());
+    return new AlertEvaluator(store,
+        new StoryAlertContext(store, Components.sourcePriors(store.dataDir())));
   }
 
   /** Delivery by webhook and by e-mail as {@code config} sets it up. */
