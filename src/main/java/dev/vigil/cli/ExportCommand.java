@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.export.ExportJob;
 import dev.vigil.export.ExportOptions;
 import dev.vigil.export.Exporter;
-import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.kb.ActorBase;
 import dev.vigil.store.Store;
 import java.io.IOException;
 import java.io.Writer;
@@ -58,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
     ExportOptions options;
     try {
       fmt = Exporter.Format.parse(format);
-      options = new ExportOptions(tlp, Instant.now());
+      options = new ExportOptions(tlp, Instant.now(), ActorBase.load(data.dir)::typeOf);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -88,7 +88,6 @@ final class ExportCommand implements Callable<Integer> {
 
   private static ExportJob.Result export(Store store, Exporter.Format fmt, ExportOptions options,
       Predicate<String> keep, Writer w) throws IOException {
-    return ExportJob.run(fmt, options, sink -> store.articles().forEach(500,
-        a -> sink.accept(new AnalyzedArticle(a.article(), a.annotations()))), keep, w);
+    return ExportJob.run(fmt, options, store::forEachArticle, keep, w);
   }
 }

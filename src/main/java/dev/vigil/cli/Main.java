@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
         ExtractCommand.class,
         SearchCommand.class,
         StoriesCommand.class,
+        EventsCommand.class,
         ReindexCommand.class,
         ExportCommand.class,
         ImportCommand.class,

@@ -31,8 +31,10 @@ import java.util.UUID;
  * A STIX 2.1 bundle that OpenCTI and MISP import: Vigil's {@code identity} as the producer, the
  * TLP {@code marking-definition}, and per article a {@code report} whose {@code object_refs}
  * name what it reports: a {@code location} per resolved place, an {@code identity} per person
- * or organisation it names, and an {@code incident} per event (type, modality and counts as
- * {@code x_vigil_*} properties) with {@code located-at} relationships to its place.
+ * or organisation it names, a {@code threat-actor} per armed group (by the knowledge base's
+ * type), and an {@code incident} per event (type, modality and counts as {@code x_vigil_*}
+ * properties) with {@code located-at} relationships to its place and {@code attributed-to}
+ * relationships to the armed group that acted.
  *
  * <p>Ids are UUIDv5-style hashes of what the object stands for, so exporting the same data
  * twice gives the same ids and a partner's platform merges instead of duplicating. Objects
@@ -54,6 +56,7 @@ final class StixExporter implements Exporter {
       "CLEAR", "white", "GREEN", "green", "AMBER", "amber", "RED", "red");
 
   private final JsonGenerator json;
+  private final ExportOptions options;
   private final String created;
   private final String identityId;
   private final List<String> markingRefs = new ArrayList<>();
@@ -61,6 +64,7 @@ final class StixExporter implements Exporter {
   private boolean finished;
 
   StixExporter(Writer out, ExportOptions options) throws IOException {
+    this.options = options;
     this.created = TIMESTAMP.format(options.created().truncatedTo(ChronoUnit.MILLIS));
     this.identityId = id("identity", "vigil");
     json = Json.mapper().getFactory().createGenerator(out);
@@ -137,6 +141,7 @@ final class StixExporter implements Exporter {
         write(loc);
       }
     }
+    Map<String, String> groups = new LinkedHashMap<>(); // armed group name -> threat-actor id
     for (EntityMention e : analyzed.annotations().entities()) {
       String cls = switch (e.type()) {
         case "PERSON" -> "individual";
@@ -148,16 +153,25 @@ final class StixExporter implements Exporter {
       }
       String name = e.name() != null ? e.name() : e.text();
       String key = e.id() != null ? e.id() : cls + ":" + name.toLowerCase(Locale.ROOT);
-      String entityId = id("identity", key);
-      refs.add(entityId);
-      if (written.add(entityId)) {
-        Map<String, Object> identity = sdo("identity", entityId);
-        identity.put("name", name);
-        identity.put("identity_class", cls);
-        if (e.id() != null) {
-          identity.put("x_vigil_kb_id", e.id());
+      boolean armedGroup = e.id() != null && "armed_group".equals(options.actorType().apply(e.id()));
+      String objectId = id(armedGroup ? "threat-actor" : "identity", key);
+      refs.add(objectId);
+      if (armedGroup) {
+        groups.put(name.toLowerCase(Locale.ROOT), objectId);
+        groups.put(e.text().toLowerCase(Locale.ROOT), objectId);
+      }
+      if (written.add(objectId)) {
+        Map<String, Object> actor = sdo(armedGroup ? "threat-actor" : "identity", objectId);
+        actor.put("name", name);
+        if (armedGroup) {
+          actor.put("threat_actor_types", List.of("terrorist"));
+        } else {
+          actor.put("identity_class", cls);
         }
-        write(identity);
+        if (e.id() != null) {
+          actor.put("x_vigil_kb_id", e.id());
+        }
+        write(actor);
       }
     }
     int n = 0;
@@ -178,6 +192,18 @@ final class StixExporter implements Exporter {
       putIfNotNull(incident, "x_vigil_injured", e.injured());
       putIfNotNull(incident, "x_vigil_captured", e.captured());
       write(incident);
+      for (Event.Actor actor : e.actors()) {
+        String group = "actor".equals(actor.role()) ? groups.get(actor.name().toLowerCase(Locale.ROOT)) : null;
+        if (group != null) {
+          String relId = id("relationship", incidentId + "|attributed-to|" + group);
+          refs.add(relId);
+          Map<String, Object> rel = sdo("relationship", relId);
+          rel.put("relationship_type", "attributed-to");
+          rel.put("source_ref", incidentId);
+          rel.put("target_ref", group);
+          write(rel);
+        }
+      }
       String locId = e.place() == null ? null : placeIds.get(e.place().name());
       if (locId != null) {
         String relId = id("relationship", incidentId + "|located-at|" + locId);

@@ -139,6 +139,12 @@ public final class ActorBase {
     return byId.size();
   }
 
+  /** The type of the entry with {@code id} ("armed_group", "person", ...), or null when none. */
+  public String typeOf(String id) {
+    Actor a = get(id);
+    return a == null ? null : a.type();
+  }
+
   public Actor get(String id) {
     return byId.get(id);
   }

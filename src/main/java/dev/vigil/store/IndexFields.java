@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexFields {
   /** Bumped when documents are built differently: an index of another version is rebuilt. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   static final String ID = "id";
   static final String TITLE = "title";
@@ -49,6 +49,11 @@ final class IndexFields {
   /** Doc values of the publication time, for the date histogram (absent when undated). */
   static final String PUBLISHED_MS = "published_ms";
   static final String ENTITY = "entity";
+  /**
+   * Doc values of the people and organisations an article names, for the "who" facet. A field
+   * has one schema in Lucene, and {@code entity} also holds names that are not faceted.
+   */
+  static final String ENTITY_FACET = "entity_facet";
   static final String PLACE = "place";
   static final String COUNTRY = "country";
   static final String CATEGORY = "category";
@@ -68,6 +73,11 @@ final class IndexFields {
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
     return t;
+  }
+
+  /** The field whose doc values hold a facet's values. */
+  static String docValuesField(String facet) {
+    return facet.equals(ENTITY) ? ENTITY_FACET : facet;
   }
 
   static Analyzer analyzer() {
@@ -135,7 +145,10 @@ final class IndexFields {
     for (Event e : ann.events()) {
       eventTypes.add(e.type());
     }
-    actors.forEach(v -> keyword(doc, ENTITY, v));
+    actors.forEach(v -> {
+      doc.add(new StringField(ENTITY, v.toLowerCase(Locale.ROOT), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(ENTITY_FACET, new BytesRef(v.strip())));
+    });
     otherNames.forEach(v -> doc.add(new StringField(ENTITY, v.toLowerCase(Locale.ROOT), Field.Store.NO)));
     places.forEach(v -> keyword(doc, PLACE, v));
     countries.forEach(v -> keyword(doc, COUNTRY, v));

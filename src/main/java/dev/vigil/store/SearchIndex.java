@@ -473,7 +473,7 @@ public final class SearchIndex implements AutoCloseable {
           Map<String, SortedSetDocValues> values = new HashMap<>();
           Map<String, long[]> ordCounts = new HashMap<>();
           for (String field : Facets.FIELDS) {
-            SortedSetDocValues dv = DocValues.getSortedSet(reader, field);
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, IndexFields.docValuesField(field));
             values.put(field, dv);
             ordCounts.put(field, new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
           }

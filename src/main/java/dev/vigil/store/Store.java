@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -82,6 +83,11 @@ public final class Store implements AutoCloseable {
   /** Feeds, fetched URLs and near-duplicate links. */
   public FeedStore feeds() {
     return feeds;
+  }
+
+  /** Every stored article with its annotations, in the order written, a batch at a time. */
+  public void forEachArticle(Consumer<AnalyzedArticle> action) {
+    articles.forEach(500, a -> action.accept(new AnalyzedArticle(a.article(), a.annotations())));
   }
 
   public SearchIndex index() {

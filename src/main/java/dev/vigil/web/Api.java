@@ -5,7 +5,7 @@ import dev.vigil.export.ExportOptions;
 import dev.vigil.export.Exporter;
 import dev.vigil.internal.ArticleJson;
 import dev.vigil.internal.Json;
-import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.kb.ActorBase;
 import dev.vigil.store.ArticleSummary;
 import dev.vigil.store.Facets;
 import dev.vigil.store.MapData;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The JSON API under {@code /api/v1}. */
@@ -160,7 +161,7 @@ final class Api {
    */
   void export(Context ctx) throws IOException {
     Exporter.Format format = Exporter.Format.parse(Params.required(ctx, "format"));
-    ExportOptions options = new ExportOptions(ctx.queryParam("tlp"), Instant.now());
+    ExportOptions options = new ExportOptions(ctx.queryParam("tlp"), Instant.now(), actorTypes());
     String q = Params.query(ctx);
     Predicate<String> keep = id -> true;
     if (!q.isBlank()) {
@@ -171,8 +172,7 @@ final class Api {
     ctx.header("Content-Disposition",
         "attachment; filename=\"vigil-export." + format.extension + "\"");
     Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-    ExportJob.run(format, options, sink -> store.articles().forEach(500,
-        a -> sink.accept(new AnalyzedArticle(a.article(), a.annotations()))), keep, out);
+    ExportJob.run(format, options, store::forEachArticle, keep, out);
     out.flush();
   }
 
@@ -184,5 +184,15 @@ final class Api {
       }
       ctx.contentType("application/json").result(in.readAllBytes());
     }
+  }
+
+  private Function<String, String> actorTypes;
+
+  /** The knowledge base's actor types, loaded on the first export that needs them. */
+  private synchronized Function<String, String> actorTypes() {
+    if (actorTypes == null) {
+      actorTypes = ActorBase.load(store.dataDir())::typeOf;
+    }
+    return actorTypes;
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.web;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.EntityMention;
 import dev.vigil.store.Facets;
+import dev.vigil.stories.StoryReport;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
@@ -49,6 +50,10 @@ final class Pages {
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
     Map<String, Object> m = model("Latest");
     m.put("articles", store.articles().latest((page - 1) * PAGE_SIZE, PAGE_SIZE));
+    if (page == 1) {
+      List<StoryReport> top = stories.all();
+      m.put("topStories", top.subList(0, Math.min(6, top.size())));
+    }
     m.put("page", page);
     m.put("hasNext", (long) page * PAGE_SIZE < (long) m.get("articleCount"));
     ctx.html(templates.render("home", m));

@@ -72,6 +72,11 @@ class CliTest {
     assertThat(imported.err()).contains("skipped " + dir.resolve("broken.json") + ": not JSON");
     Run search = vigil("search", "--data", partner.toString(), "Khatlon");
     assertThat(search.out()).contains("Clash on the border");
+    Run events = vigil("events", "--data", data.toString(), "--format", "jsonl");
+    assertThat(events.lines()).singleElement().asString().contains("\"vigilType\":\"armed_clash\"")
+        .contains("\"location\":\"Khatlon Region\"");
+    assertThat(vigil("events", "--data", data.toString()).out())
+        .contains("2025-11-17 armed_clash").contains("1 events");
     Run bad = vigil("export", "--data", data.toString(), "--format", "xml");
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown export format 'xml'");
@@ -189,15 +194,5 @@ class CliTest {
     Run r = vigil("ingest", "--data", dir.toString(), dir.toString());
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).contains("unknown setting 'ingest.wokers'");
-  }
-
-  @Test
-  void theDemoCorpusIngestsCleanly() {
-    Run r = vigil("demo", "--no-serve", "--data", dir.resolve("demo").toString());
-    assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Stored 602 new articles");
-    Run search = vigil("search", "--data", dir.resolve("demo").toString(), "Tajik border");
-    assertThat(search.out()).contains("Russian Security Council Secretary Calls Tajikistan-Afghanistan Border")
-        .contains("Russia on Wednesday sounded the alarm");
   }
 }

@@ -157,7 +157,7 @@ class ExportersTest {
           assertThat(o.get("longitude").asDouble()).isBetween(-180.0, 180.0);
         }
         case "relationship" -> {
-          assertThat(o.get("relationship_type").asText()).isEqualTo("located-at");
+          assertThat(o.get("relationship_type").asText()).isIn("located-at", "attributed-to");
           assertThat(ids).contains(o.get("source_ref").asText(), o.get("target_ref").asText());
         }
         case "identity" -> assertThat(o.get("identity_class").asText())
@@ -171,6 +171,38 @@ class ExportersTest {
     assertThat(report.at("/published").asText()).isEqualTo("2025-11-20T00:00:00.000Z");
     assertThat(report.at("/external_references/0/url").asText()).isEqualTo("https://example.org/a?x=1,2");
     assertThat(report.at("/labels/0").asText()).isEqualTo("organized_crime");
+  }
+
+  @Test
+  void armedGroupsBecomeThreatActorsThatTheirAttacksAreAttributedTo() throws Exception {
+    String text = "ISIS-K claimed the attack on the checkpoint in Kabul.";
+    Event attack = new Event("attack", "Attack", "asserted", "2025-11-20", null,
+        List.of(new Event.Actor("actor", "ISIS-K")), 2, null, null, text, 0, text.length());
+    Annotations ann = new Annotations("en", List.of(),
+        List.of(new EntityMention("ISIS-K", "ORGANIZATION", "isis-k", "Islamic State Khorasan Province", 0, 6)),
+        List.of(), List.of(), List.of(), List.of(attack), List.of("terrorism"));
+    AnalyzedArticle a = new AnalyzedArticle(new Article("g-1", null, "Wire", "Checkpoint attack", null,
+        "2025-11-20", "en", text, "test", CREATED), ann);
+    StringWriter out = new StringWriter();
+    ExportJob.run(Exporter.Format.STIX, new ExportOptions("clear", CREATED,
+        id -> id.equals("isis-k") ? "armed_group" : null), sink -> sink.accept(a), id -> true, out);
+    JsonNode objects = Json.mapper().readTree(out.toString()).get("objects");
+    JsonNode actor = null;
+    JsonNode attributed = null;
+    for (JsonNode o : objects) {
+      if (o.get("type").asText().equals("threat-actor")) {
+        actor = o;
+      }
+      if (o.path("relationship_type").asText().equals("attributed-to")) {
+        attributed = o;
+      }
+    }
+    assertThat(actor).isNotNull();
+    assertThat(actor.get("name").asText()).isEqualTo("Islamic State Khorasan Province");
+    assertThat(actor.get("x_vigil_kb_id").asText()).isEqualTo("isis-k");
+    assertThat(attributed).isNotNull();
+    assertThat(attributed.get("target_ref").asText()).isEqualTo(actor.get("id").asText());
+    assertThat(attributed.get("source_ref").asText()).startsWith("incident--");
   }
 
   @Test

@@ -43,6 +43,27 @@ class SearchIndexTest {
     }
   }
 
+  @Test
+  void articlesNamingOnlyPlacesAndArticlesNamingPeopleIndexSideBySide(@TempDir Path own) {
+    String text = "Sergei Shoigu spoke in Moscow.";
+    var located = new dev.vigil.model.AnalyzedArticle(Articles.of("l1", "Moscow", "Moscow today.", null).article(),
+        new dev.vigil.model.Annotations("en", List.of(), List.of(
+            new dev.vigil.model.EntityMention("Moscow", "LOCATION", null, null, 0, 6)),
+            List.of(), List.of(), List.of(), List.of(), List.of()));
+    var person = new dev.vigil.model.AnalyzedArticle(Articles.of("p1", "Shoigu", text, null).article(),
+        new dev.vigil.model.Annotations("en", List.of(), List.of(
+            new dev.vigil.model.EntityMention("Sergei Shoigu", "PERSON", "sergei-shoigu", "Sergei Shoigu", 0, 13),
+            new dev.vigil.model.EntityMention("Moscow", "LOCATION", null, null, 23, 29)),
+            List.of(), List.of(), List.of(), List.of(), List.of()));
+    try (Store s = Store.open(own)) {
+      s.write(List.of(located, person));
+      assertThat(s.index().matchingIds("entity:moscow")).containsExactlyInAnyOrder("l1", "p1");
+      assertThat(s.index().matchingIds("entity:\"sergei-shoigu\"")).containsExactly("p1");
+      assertThat(s.index().facets("", 5).byField().get("entity"))
+          .containsExactly(new Facets.Value("Sergei Shoigu", 1));
+    }
+  }
+
   private static void checkFacets(Store store) {
     Facets all = store.index().facets("", 5);
     assertThat(all.total()).isEqualTo(5);
