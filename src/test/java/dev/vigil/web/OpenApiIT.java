@@ -104,6 +104,22 @@ class OpenApiIT {
   }
 
   @Test
+  void thePagesOfAStoryAndOfAnArticleWithPlacedEventsRender() throws Exception {
+    long story = -1;
+    for (JsonNode s : Json.mapper().readTree(get("/api/v1/stories?limit=100").body()).get("items")) {
+      if (s.get("articles").toString().contains("\"map-1\"")) {
+        story = s.get("id").asLong();
+      }
+    }
+    HttpResponse<String> page = get("/stories/" + story);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("armed clash").contains("Khatlon Region");
+    HttpResponse<String> article = get("/articles/map-1");
+    assertThat(article.statusCode()).isEqualTo(200);
+    assertThat(article.body()).contains("<strong>armed clash</strong>").contains("· Khatlon Region");
+  }
+
+  @Test
   void errorsHaveTheDocumentedShape() throws Exception {
     check("/articles", "/api/v1/articles?limit=0", 400);
     check("/search", "/api/v1/search?q=" + java.net.URLEncoder.encode("a AND (", java.nio.charset.StandardCharsets.UTF_8), 400);
