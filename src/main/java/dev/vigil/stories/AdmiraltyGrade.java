@@ -63,7 +63,7 @@ public final class AdmiraltyGrade {
         ? String.format(Locale.ROOT, " (%d reports, %d of them copies or same-wire)", reports, reports - independent)
         : "";
     String source = best == null ? "no rated source"
-        : "best source " + best.source() + " " + best.label();
+        : "best source " + (best.source() != null ? best.source() : "(unnamed source)") + " " + best.label();
     return new MergedEvent.Grade(letter, credibility,
         letter + "" + credibility + ": " + source + "; " + why + copies + ".");
   }
