@@ -78,11 +78,12 @@ final class BenchExportCommand implements Callable<Integer> {
         if (batch.size() == 1000 || i == articles - 1) {
           store.write(batch);
           batch.clear();
-          out.printf(Locale.ROOT, "\rstored %,d of %,d articles", i + 1, articles);
-          out.flush();
+          if ((i + 1) % 5000 == 0 || i == articles - 1) {
+            out.printf(Locale.ROOT, "stored %,d of %,d articles%n", i + 1, articles);
+            out.flush();
+          }
         }
       }
-      out.println();
       result.put("storeSeconds", BenchCommand.round((System.nanoTime() - started) / 1e9));
       List<Map<String, Object>> runs = new ArrayList<>();
       for (Exporter.Format format : Exporter.Format.values()) {
