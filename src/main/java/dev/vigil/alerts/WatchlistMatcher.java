@@ -1,5 +1,6 @@
 package dev.vigil.alerts;
 
+import dev.vigil.geo.Place;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.EntityMention;
 import dev.vigil.model.Event;
@@ -147,7 +148,7 @@ public final class WatchlistMatcher {
     String point = String.format(Locale.ROOT, "%s (%.3f, %.3f)", name, lat, lon);
     if (w.near() != null) {
       Watchlist.Circle c = w.near();
-      double d = GreatCircle.km(c.lat(), c.lon(), lat, lon);
+      double d = Place.distanceKm(c.lat(), c.lon(), lat, lon);
       if (r > c.radiusKm() || d - r > c.radiusKm()) {
         return Optional.empty();
       }

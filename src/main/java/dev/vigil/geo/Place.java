@@ -26,6 +26,9 @@ public record Place(
     return distanceKm(lat, lon, other.lat, other.lon);
   }
 
+  /** The Earth's mean radius (IUGG); the sphere is good to about 0.5%. */
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
   /** Great-circle distance in km between two points (haversine). */
   public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
     double p1 = Math.toRadians(lat1);
@@ -34,6 +37,6 @@ public record Place(
     double dl = Math.toRadians(lon2 - lon1);
     double a = Math.sin(dp / 2) * Math.sin(dp / 2)
         + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.stories;
 
+import dev.vigil.geo.Place;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Article;
 import dev.vigil.model.Event;
@@ -138,17 +139,9 @@ public final class Corroboration {
       return true;
     }
     if (a.lat() != null && a.lon() != null && b.lat() != null && b.lon() != null) {
-      return km(a.lat(), a.lon(), b.lat(), b.lon()) <= NEAR_KM;
+      return Place.distanceKm(a.lat(), a.lon(), b.lat(), b.lon()) <= NEAR_KM;
     }
     return a.name() == null || b.name() == null || norm(a.name()).equals(norm(b.name()));
-  }
-
-  static double km(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6371 * Math.asin(Math.sqrt(h));
   }
 
   private static String norm(String s) {
