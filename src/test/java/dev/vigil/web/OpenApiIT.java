@@ -33,6 +33,7 @@ class OpenApiIT {
   static Store store;
   static WebServer server;
   static JsonNode doc;
+  static long watchlist;
   static final HttpClient http = HttpClient.newHttpClient();
   static final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -44,6 +45,13 @@ class OpenApiIT {
     dev.vigil.stories.StoryUpdater.standard().catchUp(store); // the two reports make one story
     store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/x.jsonl", 3, "bad line")));
     server = WebServer.start(store, "127.0.0.1", 0, "test");
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/api/v1/watchlists"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Border\", \"query\": \"border\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    watchlist = Json.mapper().readTree(created.body()).get("id").asLong();
     HttpResponse<String> r = get("/api/v1/openapi.json");
     assertThat(r.statusCode()).isEqualTo(200);
     doc = Json.mapper().readTree(r.body());
@@ -86,16 +94,18 @@ class OpenApiIT {
   @Test
   void everyDocumentedJsonRouteAnswersAsDocumented() throws Exception {
     long story = Json.mapper().readTree(get("/api/v1/stories").body()).at("/items/0/id").asLong();
-    Map<String, String> requests = Map.of(
-        "/status", "/api/v1/status",
-        "/articles", "/api/v1/articles?limit=5",
-        "/articles/{id}", "/api/v1/articles/map-1",
-        "/search", "/api/v1/search?q=border&facets=true",
-        "/failures", "/api/v1/failures",
-        "/map", "/api/v1/map",
-        "/export", "/api/v1/export?format=geojson",
-        "/stories", "/api/v1/stories",
-        "/stories/{id}", "/api/v1/stories/" + story);
+    Map<String, String> requests = Map.ofEntries(
+        Map.entry("/status", "/api/v1/status"),
+        Map.entry("/articles", "/api/v1/articles?limit=5"),
+        Map.entry("/articles/{id}", "/api/v1/articles/map-1"),
+        Map.entry("/search", "/api/v1/search?q=border&facets=true"),
+        Map.entry("/failures", "/api/v1/failures"),
+        Map.entry("/map", "/api/v1/map"),
+        Map.entry("/export", "/api/v1/export?format=geojson"),
+        Map.entry("/stories", "/api/v1/stories"),
+        Map.entry("/stories/{id}", "/api/v1/stories/" + story),
+        Map.entry("/watchlists", "/api/v1/watchlists"),
+        Map.entry("/watchlists/{id}", "/api/v1/watchlists/" + watchlist));
     assertThat(doc.get("paths").properties()).extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrderElementsOf(requests.keySet());
     for (var e : requests.entrySet()) {
@@ -127,6 +137,7 @@ class OpenApiIT {
     check("/export", "/api/v1/export?format=pdf", 400);
     check("/stories/{id}", "/api/v1/stories/999999", 404);
     check("/stories", "/api/v1/stories?limit=1000", 400);
+    check("/watchlists/{id}", "/api/v1/watchlists/999999", 404);
   }
 
   @Test
