@@ -39,17 +39,11 @@ final class Api {
     this.version = version;
   }
 
-  /** {@code GET /api/v1/articles?offset=&limit=}: stored articles, newest first. */
+  /** {@code GET /api/v1/articles?cursor=|offset=&limit=}: stored articles, newest first. */
   void articles(Context ctx) {
-    int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000_000);
-    int limit = Params.integer(ctx, "limit", 20, 1, 100);
-    List<ArticleSummary> items = store.articles().latest(offset, limit);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", store.articles().count());
-    body.put("offset", offset);
-    body.put("limit", limit);
-    body.put("items", items);
-    ctx.json(body);
+    Window w = Window.read(ctx, 20, 100, 1_000_000_000);
+    List<ArticleSummary> items = store.articles().latest(w.offset(), w.limit());
+    ctx.json(w.body(store.articles().count(), items));
   }
 
   /** {@code GET /api/v1/articles/{id}}: one article with its annotations. */
@@ -61,22 +55,20 @@ final class Api {
   }
 
   /**
-   * {@code GET /api/v1/search?q=&sort=&offset=&limit=&facets=true}: hits with snippets, and
-   * facet counts and a date histogram over all matches when asked.
+   * {@code GET /api/v1/search?q=&sort=&cursor=|offset=&limit=&facets=true}: hits with
+   * snippets, and facet counts and a date histogram over all matches when asked.
    */
   void search(Context ctx) {
-    int offset = Params.integer(ctx, "offset", 0, 0, SearchQuery.MAX_WINDOW - 1);
-    int limit = Params.integer(ctx, "limit", 10, 1, 100);
-    SearchQuery query = new SearchQuery(Params.query(ctx), Params.order(ctx), offset, limit,
+    Window asked = Window.read(ctx, 10, 100, SearchQuery.MAX_WINDOW - 1);
+    Window w = new Window(asked.offset(), Math.min(asked.limit(), SearchQuery.MAX_WINDOW - asked.offset()));
+    SearchQuery query = new SearchQuery(Params.query(ctx), Params.order(ctx), w.offset(), w.limit(),
         "html".equals(ctx.queryParam("snippets")));
     SearchResults results = store.index().search(query);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", query.query());
     body.put("sort", query.order().name().toLowerCase(Locale.ROOT));
+    body.putAll(w.body(Math.min(results.total(), SearchQuery.MAX_WINDOW), results.hits()));
     body.put("total", results.total());
-    body.put("offset", offset);
-    body.put("limit", limit);
-    body.put("items", results.hits());
     if ("true".equals(ctx.queryParam("facets"))) {
       Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100));
       body.put("facets", facets.byField());

@@ -57,18 +57,11 @@ final class StoryViews {
             + " (stories of one article are not listed)"));
   }
 
-  /** {@code GET /api/v1/stories?offset=&limit=}. */
+  /** {@code GET /api/v1/stories?cursor=|offset=&limit=}. */
   void list(Context ctx) {
-    int offset = Params.integer(ctx, "offset", 0, 0, 1_000_000);
-    int limit = Params.integer(ctx, "limit", 20, 1, 100);
+    Window w = Window.read(ctx, 20, 100, 1_000_000);
     List<StoryReport> stories = all();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", stories.size());
-    body.put("offset", offset);
-    body.put("limit", limit);
-    body.put("items", stories.subList(Math.min(offset, stories.size()),
-        Math.min(offset + limit, stories.size())));
-    ctx.json(body);
+    ctx.json(w.body(stories.size(), w.slice(stories)));
   }
 
   /** {@code GET /api/v1/stories/{id}}. */

@@ -69,6 +69,23 @@ class WebServerIT {
   }
 
   @Test
+  void followingNextCursorVisitsEveryArticleOnce() throws Exception {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String path = "/api/v1/articles?limit=50";
+    int pages = 0;
+    while (path != null) {
+      JsonNode page = json(get(path));
+      page.get("items").forEach(item -> assertThat(seen.add(item.get("id").asText())).isTrue());
+      pages++;
+      path = page.has("nextCursor") ? "/api/v1/articles?limit=50&cursor=" + page.get("nextCursor").asText() : null;
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).hasSize(122);
+    JsonNode last = json(get("/api/v1/search?q=" + q("border") + "&limit=100"));
+    assertThat(last.has("nextCursor")).isFalse();
+  }
+
+  @Test
   void oneArticleComesWithItsAnnotations() throws Exception {
     JsonNode a = json(get("/api/v1/articles/seed-1"));
     assertThat(a.get("title").asText()).isEqualTo("Clashes on the Tajik-Afghan border");
@@ -138,7 +155,8 @@ class WebServerIT {
   void badParametersAre400WithAMessage() throws Exception {
     for (String path : List.of("/api/v1/articles?limit=abc", "/api/v1/articles?limit=0",
         "/api/v1/articles?offset=-1", "/api/v1/search?q=" + q("foo AND ("), "/api/v1/search?sort=best",
-        "/api/v1/search?q=x&offset=9999&limit=10", "/api/v1/search?q=" + "x".repeat(2001),
+        "/api/v1/search?q=x&offset=10000&limit=10", "/api/v1/articles?cursor=bm9wZQ", "/api/v1/articles?cursor=%25%25",
+        "/api/v1/articles?cursor=djE6NQ&offset=5", "/api/v1/stories?cursor=djE6LTE", "/api/v1/search?q=" + "x".repeat(2001),
         "/api/v1/export", "/api/v1/export?format=xml", "/api/v1/export?format=stix&tlp=purple",
         "/api/v1/export?format=csv&q=" + q("foo AND ("))) {
       HttpResponse<String> r = get(path);
