@@ -1,5 +1,6 @@
 package dev.vigil.extract;
 
+import dev.vigil.internal.Charsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.internal.Json;
 import dev.vigil.lang.LanguageDetector;

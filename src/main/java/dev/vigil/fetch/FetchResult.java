@@ -1,5 +1,6 @@
 package dev.vigil.fetch;
 
+import dev.vigil.internal.Charsets;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;

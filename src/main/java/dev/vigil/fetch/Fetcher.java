@@ -1,5 +1,6 @@
 package dev.vigil.fetch;
 
+import dev.vigil.internal.Charsets;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.ByteArrayInputStream;

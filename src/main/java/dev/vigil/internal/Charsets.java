@@ -1,4 +1,4 @@
-package dev.vigil.extract;
+package dev.vigil.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,16 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides how an HTML page's bytes are to be decoded, trusting the bytes over the page's own
+ * Decides how a page's or feed's bytes are to be decoded, trusting the bytes over any
  * declaration: a byte-order mark wins; bytes that are valid UTF-8 with multi-byte sequences
- * are UTF-8 whatever the page says; otherwise the declared single-byte charset is kept unless
- * the byte statistics clearly favour another one (a Russian page in windows-1251 declared as
- * ISO-8859-1, an Arabic or Persian page in windows-1256 that declares nothing).
+ * are UTF-8 whatever the server or page says; otherwise the declared charset (HTTP
+ * {@code Content-Type} first, as browsers do, then {@code <meta charset>} or the XML
+ * declaration) is kept unless the byte statistics clearly favour another single-byte one (a
+ * Russian page in windows-1251 declared as ISO-8859-1, an Arabic or Persian page in
+ * windows-1256 that declares nothing). Used by both the fetcher and the HTML extractor, so a
+ * page decodes the same however it arrived.
  */
-final class Charsets {
+public final class Charsets {
   private static final int HEAD_BYTES = 8192;
   private static final Pattern DECLARED = Pattern.compile(
       "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([a-zA-Z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADER_DECLARED = Pattern.compile(
+      "charset\\s*=\\s*[\"']?\\s*([a-zA-Z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern XML_DECLARED = Pattern.compile(
       "<\\?xml[^>]+encoding\\s*=\\s*[\"']([a-zA-Z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
   /** The legacy single-byte charsets tried when a page is not UTF-8. */
@@ -33,7 +38,7 @@ final class Charsets {
   private Charsets() {}
 
   /** The page's text, decoded by the charset {@link #detect} picks. */
-  static String decode(byte[] bytes) {
+  public static String decode(byte[] bytes) {
     if (bomCharset(bytes) == null) {
       String utf8 = strictUtf8(bytes); // the common case, decoded once
       if (utf8 != null) {
@@ -45,13 +50,34 @@ final class Charsets {
     return new String(bytes, bom, bytes.length - bom, charset);
   }
 
+  /** Decodes with a charset already detected, dropping a byte-order mark. */
+  public static String decode(byte[] bytes, Charset charset) {
+    String s = new String(bytes, charset);
+    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+  }
+
   /** The charset the bytes are written in, by BOM, UTF-8 validity, declaration, statistics. */
-  static Charset detect(byte[] bytes) {
+  public static Charset detect(byte[] bytes) {
+    return detect(bytes, null);
+  }
+
+  /**
+   * As {@link #detect(byte[])}, with the charset a server declared in its {@code Content-Type}
+   * header ({@code contentType} may be null) taking the place of the page's own declaration.
+   */
+  public static Charset detect(byte[] bytes, String contentType) {
     Charset bom = bomCharset(bytes);
     if (bom != null) {
       return bom;
     }
-    Charset declared = declared(bytes);
+    Charset declared = null;
+    if (contentType != null) {
+      Matcher m = HEADER_DECLARED.matcher(contentType);
+      declared = m.find() ? forName(m.group(1)) : null;
+    }
+    if (declared == null) {
+      declared = declared(bytes);
+    }
     boolean ascii = true;
     for (byte b : bytes) {
       if (b < 0) {

@@ -1,4 +1,4 @@
-package dev.vigil.extract;
+package dev.vigil.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
