@@ -72,6 +72,7 @@ public final class Geocoder implements TextStage {
 
   @Override
   public TaggedText apply(TaggedText text) {
+    text = withNationalities(text);
     try {
       List<PlaceMention> found = places(text);
       if (found.isEmpty()) {
@@ -87,7 +88,30 @@ public final class Geocoder implements TextStage {
     }
   }
 
-  /** A toponym found in the text, with its candidate places. */
+  /**
+   * The recogniser's MISC mentions that are a country's demonym ("Tajik", "Afghans") retyped
+   * NATIONALITY, the type DESIGN.md gives them; the recogniser follows CoNLL, which has none.
+   */
+  private TaggedText withNationalities(TaggedText text) {
+    List<EntityMention> entities = text.annotations().entities();
+    List<EntityMention> out = new ArrayList<>(entities.size());
+    boolean changed = false;
+    for (EntityMention e : entities) {
+      if ("MISC".equals(e.type()) && isDemonym(e.text())) {
+        out.add(new EntityMention(e.text(), "NATIONALITY", e.id(), e.name(), e.start(), e.end()));
+        changed = true;
+      } else {
+        out.add(e);
+      }
+    }
+    return changed ? text.with(text.annotations().withEntities(out)) : text;
+  }
+
+  private boolean isDemonym(String word) {
+    return gazetteer.demonym(word) != null
+        || word.endsWith("s") && word.length() > 4 && gazetteer.demonym(word.substring(0, word.length() - 1)) != null;
+  }
+
   /**
    * A toponym found in the text, with its candidate places. A tentative one (a region name
    * the tagger did not tag) is kept only if the article names other places of its country.

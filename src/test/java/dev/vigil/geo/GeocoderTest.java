@@ -108,6 +108,15 @@ class GeocoderTest {
   }
 
   @Test
+  void demonymsTheRecogniserCallsMiscAreNationalities() {
+    var entities = GEOCODER.apply(annotator.tag(
+        "Tajik border guards stopped the group. The Afghans were sent back across the river.",
+        "en", "2025-11-20")).annotations().entities();
+    assertThat(entities).filteredOn(e -> e.text().equals("Tajik") || e.text().equals("Afghans"))
+        .isNotEmpty().allSatisfy(e -> assertThat(e.type()).as(e.text()).isEqualTo("NATIONALITY"));
+  }
+
+  @Test
   void leavesTextWithoutPlacesAlone() {
     assertThat(places("He said nothing about it on Wednesday.")).isEmpty();
     assertThat(places("")).isEmpty();
