@@ -65,6 +65,12 @@ public final class EventExtractor implements TextStage {
   private static final int ARTICLE_PLACE_SENTENCES = 3;
   private static final int MAX_NAME_CHARS = 80;
   /** CoreNLP tags of names that can be actors. */
+  /** Words any claim or denial may use, which say nothing about what is claimed. */
+  private static final Set<String> REPORTING_WORDS = Set.of("say", "tell", "deny", "reject",
+      "claim", "report", "allegation", "accusation", "statement", "official", "be", "have", "do",
+      "accuse", "allege", "dismiss", "insist", "add", "state", "spokesman", "spokesperson",
+      "source", "news", "agency", "medium", "also", "government", "authority");
+
   private static final Set<String> NAMED = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC",
       "NATIONALITY", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "IDEOLOGY", "RELIGION");
 
@@ -766,8 +772,9 @@ public final class EventExtractor implements TextStage {
 
   /**
    * Links each denial to the claim it denies: a claim after it in its own sentence ("denied
-   * the accusation that ..."), else the latest claim before it. Links an event in a sentence
-   * with a confirming verb to the latest earlier claim of the same type.
+   * the accusation that ..."), else the earlier claim whose sentence shares the most content
+   * with the denial's (see {@link #deniedClaim}). Links an event in a sentence with a
+   * confirming verb to the latest earlier claim of the same type.
    */
   private List<Event> link(List<Event> events, List<Integer> sentenceOf, TaggedText text) {
     List<Event> linked = new ArrayList<>(events);
@@ -781,10 +788,8 @@ public final class EventExtractor implements TextStage {
             break;
           }
         }
-        for (int j = i - 1; claim == null && j >= 0; j--) {
-          if (isClaim(linked.get(j)) && !linked.get(j).type().equals("denial")) {
-            claim = j;
-          }
+        if (claim == null) {
+          claim = deniedClaim(linked, sentenceOf, i, text);
         }
         if (claim != null) {
           linked.set(i, e.with(e.modality(), linked.get(claim).id(), null));
@@ -800,6 +805,45 @@ public final class EventExtractor implements TextStage {
       }
     }
     return linked;
+  }
+
+  /**
+   * The earlier claim a denial answers: the one whose sentence shares the most content words
+   * (noun and verb lemmas, names) with the denial's sentence, the later one on a tie, so a
+   * denial that names nothing ("denied these claims") answers the latest claim, and one that
+   * names its subject ("denied any role in the checkpoint attack") answers that claim even
+   * when other claims came after it. Null when there is no earlier claim.
+   */
+  private Integer deniedClaim(List<Event> events, List<Integer> sentenceOf, int denial, TaggedText text) {
+    Set<String> said = contentWords(text.sentences().get(sentenceOf.get(denial)));
+    Integer best = null;
+    int bestShared = -1;
+    for (int j = 0; j < denial; j++) {
+      Event c = events.get(j);
+      if (!isClaim(c) || c.type().equals("denial")) {
+        continue;
+      }
+      Set<String> words = contentWords(text.sentences().get(sentenceOf.get(j)));
+      words.retainAll(said);
+      if (words.size() >= bestShared) {
+        best = j;
+        bestShared = words.size();
+      }
+    }
+    return best;
+  }
+
+  /** The lemmas of the nouns, proper nouns and verbs of a sentence, minus reporting words. */
+  private static Set<String> contentWords(TaggedSentence s) {
+    Set<String> words = new HashSet<>();
+    for (Token t : s.tokens()) {
+      String lemma = (t.lemma() != null ? t.lemma() : t.word()).toLowerCase(Locale.ROOT);
+      if ((t.pos().startsWith("NN") || t.pos().startsWith("VB")) && lemma.length() > 2
+          && !REPORTING_WORDS.contains(lemma)) {
+        words.add(lemma);
+      }
+    }
+    return words;
   }
 
   private static boolean isClaim(Event e) {

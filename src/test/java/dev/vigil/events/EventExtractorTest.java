@@ -99,6 +99,19 @@ class EventExtractorTest {
   }
 
   @Test
+  void aDenialAnswersTheClaimItNamesNotJustTheLatest() {
+    Annotations a = analyze("Police said militants had allegedly attacked a checkpoint in Kunduz on Monday, killing"
+        + " two policemen. Officials also accused smugglers of trafficking heroin across the river"
+        + " into Tajikistan. The Taliban denied carrying out the attack on the Kunduz checkpoint.",
+        "2024-05-08");
+    Event denial = get(a, "denial", "Taliban denied");
+    Event attack = a.events().stream().filter(e -> e.sentence().contains("checkpoint in Kunduz"))
+        .findFirst().orElseThrow(() -> new AssertionError("no event for the attack: " + a.events()));
+    assertThat(attack.modality()).isEqualTo("alleged");
+    assertThat(denial.denies()).isEqualTo(attack.id());
+  }
+
+  @Test
   void cisSeedHasShoigusThreatWarningAndTheProgrammeBeingImplemented() {
     Annotations a = analyze(TestFiles.text(TestFiles.SEED_CIS), "2025-11-19");
     Event alarm = get(a, "threat_warning", "sounded the alarm");
