@@ -19,9 +19,9 @@ public record CorrectedEvent(Event event, Event original, EventCorrection correc
 
   /**
    * Applies {@code corrections} to one article's {@code events}. A correction finds its event by
-   * sentence span and trigger first (event numbers shift when re-analysis finds another event
-   * earlier in the text), then by span and number, then by number and extracted type; one it cannot find is
-   * shown from its copy of the original.
+   * sentence, trigger and type, not by number or offsets, which shift when the article is
+   * re-analysed (another event found earlier, a paragraph added by the publisher); one it cannot
+   * find is shown from its copy of the original.
    */
   public static List<CorrectedEvent> apply(List<Event> events, List<EventCorrection> corrections) {
     EventCorrection[] assigned = new EventCorrection[events.size()];
@@ -46,27 +46,31 @@ public record CorrectedEvent(Event event, Event original, EventCorrection correc
     return out;
   }
 
+  /**
+   * The best unassigned event for {@code c} among those of the same sentence (same text, or
+   * same span when the text has no sentence): the same trigger counts most, then the same
+   * extracted type, then the same number; a number alone is not enough (another event may have
+   * taken it after re-analysis).
+   */
   private static int find(List<Event> events, EventCorrection[] assigned, EventCorrection c) {
-    int bySpan = -1;
-    int byId = -1;
+    int best = -1;
+    int bestScore = 1;
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      if (assigned[i] != null) {
+      boolean sameSentence = e.sentence() != null
+          ? e.sentence().equals(c.original().sentence())
+          : e.start() == c.spanStart() && e.end() == c.spanEnd();
+      if (assigned[i] != null || !sameSentence) {
         continue;
       }
-      boolean span = e.start() == c.spanStart() && e.end() == c.spanEnd();
-      if (span && c.trigger() != null && c.trigger().equals(e.trigger())
-          && c.original().type().equals(e.type())) {
-        return i;
-      }
-      if (span && e.id() == c.eventId() && bySpan < 0) {
-        bySpan = i;
-      }
-      if (e.id() == c.eventId() && e.type().equals(c.original().type()) && byId < 0) {
-        byId = i;
+      int score = (c.trigger() != null && c.trigger().equals(e.trigger()) ? 4 : 0)
+          + (e.type().equals(c.original().type()) ? 2 : 0) + (e.id() == c.eventId() ? 1 : 0);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
       }
     }
-    return bySpan >= 0 ? bySpan : byId;
+    return best;
   }
 
   private static Event correct(Event e, EventCorrection c) {

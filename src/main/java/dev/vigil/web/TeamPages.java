@@ -45,7 +45,7 @@ final class TeamPages {
 
   /** {@code GET /login?next=}. */
   void loginForm(Context ctx) {
-    if (!access.teamMode() || Access.principalOrNull(ctx) != null) {
+    if (!access.teamMode()) {
       ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
@@ -75,7 +75,7 @@ final class TeamPages {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
     String next = ctx.formParam("next");
-    if (!Secrets.same(ctx.formParam("_csrf"), ctx.cookie(LOGIN_COOKIE))) {
+    if (!Secrets.same(ctx.formParam("_login"), ctx.cookie(LOGIN_COOKIE))) {
       ctx.status(403).html(renderLogin(ctx, next, username,
           "The sign-in form expired; please try again."));
       return;

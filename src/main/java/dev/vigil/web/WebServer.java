@@ -181,6 +181,13 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /** Every route as {@code METHOD /path}, for tests that must cover all of them. */
+  java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+        .filter(e -> java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(e.method.name()))
+        .map(e -> e.method.name() + " " + e.path).distinct().toList();
+  }
+
   public int port() {
     return app.port();
   }
