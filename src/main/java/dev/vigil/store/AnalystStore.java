@@ -28,6 +28,7 @@ public final class AnalystStore {
       + " item_id, tlp, before_state, after_state";
   // the SQL form of Tlp.visibleTo
   private static final String VISIBLE = " (tlp IN ('CLEAR', 'GREEN') OR organisation = ?)";
+  private static final String NO_ACCOUNTS = " AND item_kind NOT IN ('user', 'token')";
 
   private final Database db;
 
@@ -225,11 +226,13 @@ public final class AnalystStore {
 
   /**
    * Audit entries {@code viewerOrg} may read, newest first: of one item when {@code kind} is not
-   * null (an article's entries include those of its events), else all.
+   * null (an article's entries include those of its events), else all. Changes to accounts and
+   * tokens are left out unless {@code accounts} (the reader is an admin).
    */
-  public List<AuditEntry> audit(String kind, String itemId, String viewerOrg, int offset, int limit) {
+  public List<AuditEntry> audit(String kind, String itemId, String viewerOrg, boolean accounts,
+      int offset, int limit) {
     return db.read(c -> {
-      String where = " WHERE" + VISIBLE;
+      String where = " WHERE" + VISIBLE + (accounts ? "" : NO_ACCOUNTS);
       if (kind != null) {
         where += kind.equals("article")
             ? " AND ((item_kind = 'article' AND item_id = ?) OR (item_kind = 'event' AND substr(item_id, 1, ?) = ?))"
@@ -262,10 +265,11 @@ public final class AnalystStore {
     });
   }
 
-  /** How many audit entries {@code viewerOrg} may read. */
-  public long auditCount(String viewerOrg) {
+  /** How many audit entries {@code viewerOrg} may read (with account changes if {@code accounts}). */
+  public long auditCount(String viewerOrg, boolean accounts) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE" + VISIBLE)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE" + VISIBLE
+          + (accounts ? "" : NO_ACCOUNTS))) {
         ps.setString(1, viewerOrg);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();

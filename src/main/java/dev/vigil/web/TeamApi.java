@@ -89,18 +89,24 @@ final class TeamApi {
     ctx.json(store.analysts().correct(c, Access.principal(ctx).editor()));
   }
 
-  /** {@code GET /api/v1/audit?item=&cursor=|offset=&limit=}: changes the caller may see, newest first. */
+  /**
+   * {@code GET /api/v1/audit?item=&cursor=|offset=&limit=}: changes the caller may see, newest
+   * first (changes to accounts and tokens: admins only).
+   */
   void audit(Context ctx) {
     Window w = Window.read(ctx, 50, 500, 1_000_000);
-    String org = Access.principal(ctx).organisation();
+    Principal p = Access.principal(ctx);
+    boolean admin = p.allows(Permission.ADMIN);
     String raw = ctx.queryParam("item");
     if (raw == null || raw.isBlank()) {
-      List<AuditEntry> page = store.analysts().audit(null, null, org, w.offset(), w.limit());
-      ctx.json(w.body(store.analysts().auditCount(org), page));
+      List<AuditEntry> page = store.analysts().audit(null, null, p.organisation(), admin,
+          w.offset(), w.limit());
+      ctx.json(w.body(store.analysts().auditCount(p.organisation(), admin), page));
       return;
     }
     TeamItems.Item item = items.item(raw);
-    List<AuditEntry> all = store.analysts().audit(item.kind(), item.id(), org, 0, 100_000);
+    List<AuditEntry> all = store.analysts().audit(item.kind(), item.id(), p.organisation(), admin,
+        0, 100_000);
     ctx.json(w.body(all.size(), w.slice(all)));
   }
 

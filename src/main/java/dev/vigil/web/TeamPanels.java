@@ -55,7 +55,8 @@ final class TeamPanels {
     Principal p = Access.principal(ctx);
     m.put("teamItem", item.toString());
     m.put("teamNotes", store.analysts().notes(item.kind(), item.id(), p.organisation()));
-    m.put("teamHistory", store.analysts().audit(item.kind(), item.id(), p.organisation(), 0, HISTORY));
+    m.put("teamHistory", store.analysts().audit(item.kind(), item.id(), p.organisation(),
+        false, 0, HISTORY));
     m.put("canWrite", p.allows(Permission.WRITE));
     m.put("myOrg", p.organisation());
     m.put("tlps", Arrays.stream(Tlp.values()).map(Tlp::label).toList());
