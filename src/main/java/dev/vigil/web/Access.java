@@ -74,8 +74,24 @@ final class Access {
     return teamMode;
   }
 
-  /** What {@code method} on {@code path} needs. */
+  /**
+   * What {@code method} on {@code path} needs: the stricter of the rules for the path as sent
+   * and as decoded, so that an encoded slash or letter cannot dodge a rule.
+   */
   static Permission permission(String method, String path) {
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+          .replaceAll("/{2,}", "/");
+    } catch (IllegalArgumentException e) {
+      decoded = path;
+    }
+    Permission raw = rule(method, path);
+    Permission plain = rule(method, decoded);
+    return raw.compareTo(plain) >= 0 ? raw : plain;
+  }
+
+  private static Permission rule(String method, String path) {
     String m = method.toUpperCase(Locale.ROOT);
     for (Rule r : RULES) {
       if (r.matches(m, path)) {

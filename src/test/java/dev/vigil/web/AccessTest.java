@@ -29,6 +29,14 @@ class AccessTest {
   }
 
   @Test
+  void anEncodedPathCannotDodgeARule() {
+    assertThat(Access.permission("POST", "/admin%2Fusers/x/disable")).isEqualTo(Permission.ADMIN);
+    assertThat(Access.permission("DELETE", "/api/v1/%74okens/tok-1")).isEqualTo(Permission.ADMIN);
+    assertThat(Access.permission("GET", "//api/v1/users")).isEqualTo(Permission.ADMIN);
+    assertThat(Access.permission("GET", "/login%")).isEqualTo(Permission.READ);
+  }
+
+  @Test
   void aReadTokenOnlyReads() {
     Principal token = new Principal("a", "o", dev.vigil.team.Role.ADMIN, Principal.Via.TOKEN, true, null);
     assertThat(token.allows(Permission.READ)).isTrue();

@@ -418,6 +418,18 @@ class TeamWebIT {
   }
 
   @Test
+  void anEncodedOrDoubledPathDoesNotGetPastTheCheck() throws Exception {
+    Client owner = token("viewer-b", "read");
+    String id = store.accounts().tokens("viewer-b").get(0).id();
+    Client analyst = users.get("analyst-a");
+    for (String path : List.of("/api/v1%2Ftokens/" + id, "/api/v1/%74okens/" + id,
+        "//api/v1/tokens/" + id, "/api/v1//tokens/" + id, "/API/v1/tokens/" + id)) {
+      assertThat(analyst.json("DELETE", path, null).statusCode()).as(path).isNotIn(200, 204);
+    }
+    assertThat(owner.get("/api/v1/articles").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void sqlInjectionInEveryParameterIsJustData() throws Exception {
     List<String> attacks = List.of("' OR '1'='1", "1; DROP TABLE notes; --", "art-1' --",
         "\" OR 1=1 --", "x') UNION SELECT password_hash FROM users --");
