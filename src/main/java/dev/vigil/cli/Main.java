@@ -43,6 +43,8 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         WatchlistCommand.class,
         AlertsCommand.class,
+        UsersCommand.class,
+        TokensCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         CorpusCommand.class,

@@ -34,13 +34,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "ADDR", description = "Interface (default: server.host in config, 127.0.0.1).")
   String host;
 
+  @Option(names = "--auth", description = "Team mode: require a sign-in (accounts from `vigil users add`) or an API token (default: server.auth in config, off).")
+  boolean auth;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     VigilConfig config = data.config();
     Logging.toDataDir(data.dir);
-    serve(data.dir, config, host, port, spec.commandLine().getOut(), () -> {});
+    serve(data.dir, config, host, port, spec.commandLine().getOut(), () -> {},
+        new WebServer.Auth(auth || config.serverAuth(), config.serverSecureCookies()));
     return ExitCodes.OK;
   }
 
@@ -51,10 +55,20 @@ final class ServeCommand implements Callable<Integer> {
    */
   static void serve(Path dataDir, VigilConfig config, String host, Integer port, PrintWriter out,
       Runnable afterStop) throws InterruptedException, java.io.IOException {
+    serve(dataDir, config, host, port, out, afterStop, WebServer.Auth.OFF);
+  }
+
+  /** Serves {@code dataDir} with team mode as {@code auth} says, until asked to stop. */
+  static void serve(Path dataDir, VigilConfig config, String host, Integer port, PrintWriter out,
+      Runnable afterStop, WebServer.Auth auth) throws InterruptedException, java.io.IOException {
     Store store = Store.open(dataDir);
     store.catchUpIndex(n -> {});
+    if (auth.teamMode() && store.accounts().count() == 0) {
+      out.println("Team mode, but there are no accounts yet: create the first admin with"
+          + " `vigil users add --org NAME --role admin USER`.");
+    }
     WebServer server = WebServer.start(store, host != null ? host : config.serverHost(),
-        port != null ? port : config.serverPort(), Main.version());
+        port != null ? port : config.serverPort(), Main.version(), auth);
     AlertLoop alerts = AlertLoop.start(AlertsCommand.evaluator(store),
         AlertsCommand.delivery(store, config), config.alertsEverySeconds());
     ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "vigil-shutdown"));
     out.println("Vigil is serving " + store.articles().count() + " articles from " + dataDir
-        + " at " + server.url() + "  (Ctrl-C to stop)");
+        + " at " + server.url() + (auth.teamMode() ? " in team mode (sign-in required)" : "")
+        + "  (Ctrl-C to stop)");
     out.flush();
     stopped.await();
   }

@@ -141,6 +141,24 @@ public final class VigilConfig {
     return integer("server.port", 0, 65535);
   }
 
+  /** Whether {@code vigil serve} runs in team mode (sign-in required). */
+  public boolean serverAuth() {
+    return bool("server.auth");
+  }
+
+  /** Whether cookies are marked Secure (Vigil is reached over https). */
+  public boolean serverSecureCookies() {
+    return bool("server.secure-cookies");
+  }
+
+  private boolean bool(String path) {
+    JsonNode n = node(path);
+    if (!n.isBoolean()) {
+      throw new ConfigException("setting '" + path + "' must be true or false, got: " + n);
+    }
+    return n.asBoolean();
+  }
+
   /** The dashboard's address for links in alert messages, or null to leave links out. */
   public String alertsBaseUrl() {
     String v = string("alerts.base-url");

@@ -19,6 +19,8 @@ public final class Store implements AutoCloseable {
   public static final String INDEX_DIR = "index";
 
   private final WatchlistStore watchlists;
+  private final AccountStore accounts;
+  private final AnalystStore analysts;
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
@@ -30,6 +32,8 @@ public final class Store implements AutoCloseable {
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
     this.watchlists = new WatchlistStore(db);
+    this.accounts = new AccountStore(db);
+    this.analysts = new AnalystStore(db);
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
@@ -65,6 +69,16 @@ public final class Store implements AutoCloseable {
   /** Watchlists, their alerts and deliveries. */
   public WatchlistStore watchlists() {
     return watchlists;
+  }
+
+  /** Team mode's accounts, sessions and API tokens. */
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  /** Analysts' notes, event corrections and the audit log. */
+  public AnalystStore analysts() {
+    return analysts;
   }
 
   public ArticleStore articles() {

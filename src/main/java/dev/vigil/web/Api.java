@@ -51,7 +51,11 @@ final class Api {
     String id = ctx.pathParam("id");
     StoredArticle a = store.articles().get(id)
         .orElseThrow(() -> HttpError.notFound("no article with id '" + clip(id) + "'"));
-    ctx.json(ArticleJson.of(null, a.article(), a.annotations()));
+    // events as analysts corrected them; /api/v1/articles/{id}/corrections has the originals
+    List<dev.vigil.model.Event> events = dev.vigil.store.CorrectedEvent.apply(a.annotations().events(),
+        store.analysts().corrections(id)).stream().map(dev.vigil.store.CorrectedEvent::event).toList();
+    ctx.json(ArticleJson.of(null, a.article(), a.annotations().withEvents(events,
+        a.annotations().categories(), a.annotations().categoryEvidence())));
   }
 
   /**

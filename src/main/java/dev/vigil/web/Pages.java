@@ -26,12 +26,17 @@ final class Pages {
   private final Templates templates;
   private final String version;
   private final StoryViews stories;
+  private final TeamPanels team;
+  private final boolean teamMode;
 
-  Pages(Store store, Templates templates, String version, StoryViews stories) {
+  Pages(Store store, Templates templates, String version, StoryViews stories, TeamPanels team,
+      boolean teamMode) {
     this.store = store;
     this.templates = templates;
     this.version = version;
     this.stories = stories;
+    this.team = team;
+    this.teamMode = teamMode;
   }
 
   /** What every page's layout needs, with {@code title}. */
@@ -42,6 +47,7 @@ final class Pages {
     m.put("articleCount", store.articles().count());
     m.put("failureCount", store.articles().failureCount());
     m.put("indexLag", store.indexLag());
+    m.put("teamMode", teamMode);
     return m;
   }
 
@@ -66,7 +72,9 @@ final class Pages {
 
   /** {@code GET /stories/{id}}: one story with its sources, events, grades and ledger. */
   void story(Context ctx) {
-    stories.storyPage(ctx, model("Story"), templates);
+    Map<String, Object> m = model("Story");
+    team.storyPanel(ctx, m);
+    stories.storyPage(ctx, m, templates);
   }
 
   /** {@code GET /map}: places and events on an offline map; the data comes from /api/v1/map. */
@@ -109,10 +117,11 @@ final class Pages {
     StoredArticle a = store.articles().get(id)
         .orElseThrow(() -> HttpError.notFound("No article with id '" + Api.clip(id) + "'."));
     Map<String, Object> m = model(a.article().title() == null ? a.article().id() : a.article().title());
+    Annotations ann = team.articlePanel(ctx, a, m); // events with analysts' corrections applied
     m.put("a", a.article());
-    m.put("ann", a.annotations());
-    m.put("paragraphs", Highlights.of(a.article().text(), a.annotations()));
-    List<EntityRow> entities = distinctEntities(a.annotations());
+    m.put("ann", ann);
+    m.put("paragraphs", Highlights.of(a.article().text(), ann));
+    List<EntityRow> entities = distinctEntities(ann);
     m.put("entityList", entities.stream().filter(e -> !"LOCATION".equals(e.type())).toList());
     // places not resolved (yet): the location names the recogniser found
     m.put("locationList", entities.stream().filter(e -> "LOCATION".equals(e.type())).toList());

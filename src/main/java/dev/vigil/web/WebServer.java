@@ -37,10 +37,29 @@ public final class WebServer implements AutoCloseable {
    * @param version shown in the page footer and {@code /api/v1/status}
    */
   public static WebServer start(Store store, String host, int port, String version) {
+    return start(store, host, port, version, Auth.OFF);
+  }
+
+  /**
+   * Team mode's settings: {@code teamMode} requires a login for everything but the login page;
+   * {@code secureCookies} marks cookies Secure (the server is reached over https).
+   */
+  public record Auth(boolean teamMode, boolean secureCookies) {
+    /** Single-user mode: no login, the local user may do everything. */
+    public static final Auth OFF = new Auth(false, false);
+  }
+
+  /** Starts serving {@code store}, with team mode as {@code auth} says. */
+  public static WebServer start(Store store, String host, int port, String version, Auth auth) {
     Templates templates = new Templates();
     Api api = new Api(store, version);
     StoryViews stories = new StoryViews(store);
-    Pages pages = new Pages(store, templates, version, stories);
+    Access access = new Access(store.accounts(), auth.teamMode(), auth.secureCookies());
+    TeamItems teamItems = new TeamItems(store);
+    TeamApi teamApi = new TeamApi(store, teamItems);
+    Pages pages = new Pages(store, templates, version, stories, new TeamPanels(store, teamItems),
+        auth.teamMode());
+    TeamPages teamPages = new TeamPages(store, templates, pages::model, access, teamItems);
     WatchlistApi watchlistApi = new WatchlistApi(store);
     WatchlistPages watchlistPages = new WatchlistPages(store, templates, pages::model);
     Javalin app = Javalin.create(config -> {
@@ -54,6 +73,20 @@ public final class WebServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (auth.secureCookies()) {
+          ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+      });
+      // the one access check: every route, including ones added later (see Access.RULES)
+      config.routes.before(access::check);
+      config.routes.after(ctx -> {
+        access.addCsrfToForms(ctx);
+        if (access.teamMode() && Access.principalOrNull(ctx) != null) {
+          ctx.header("Cache-Control", "no-store"); // signed-in pages stay out of shared caches
+        }
       });
 
       config.routes.get("/", pages::home);
@@ -73,6 +106,28 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/watchlists/{id}", watchlistApi::show);
       config.routes.put("/api/v1/watchlists/{id}", watchlistApi::replace);
       config.routes.delete("/api/v1/watchlists/{id}", watchlistApi::remove);
+
+      // team mode: sign-in, accounts, tokens, notes, corrections, audit (permissions: Access)
+      config.routes.get("/login", teamPages::loginForm);
+      config.routes.post("/login", teamPages::login);
+      config.routes.post("/logout", teamPages::logout);
+      config.routes.get("/account", teamPages::account);
+      config.routes.post("/admin/tokens", teamPages::createToken);
+      config.routes.post("/admin/tokens/{id}/revoke", teamPages::revokeToken);
+      config.routes.post("/admin/users/{name}/disable", teamPages::disableUser);
+      config.routes.post("/notes", teamPages::addNote);
+      config.routes.post("/notes/{id}/delete", teamPages::removeNote);
+      config.routes.post("/articles/{id}/events/{n}/correction", teamPages::correct);
+      config.routes.get("/api/v1/notes", teamApi::notes);
+      config.routes.post("/api/v1/notes", teamApi::addNote);
+      config.routes.delete("/api/v1/notes/{id}", teamApi::removeNote);
+      config.routes.get("/api/v1/articles/{id}/corrections", teamApi::corrections);
+      config.routes.put("/api/v1/articles/{id}/events/{n}/correction", teamApi::correct);
+      config.routes.get("/api/v1/audit", teamApi::audit);
+      config.routes.get("/api/v1/users", teamApi::users);
+      config.routes.get("/api/v1/tokens", teamApi::tokens);
+      config.routes.post("/api/v1/tokens", teamApi::createToken);
+      config.routes.delete("/api/v1/tokens/{id}", teamApi::revokeToken);
 
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
@@ -124,6 +179,13 @@ public final class WebServer implements AutoCloseable {
     } else {
       ctx.html(pages.error(status, message));
     }
+  }
+
+  /** Every route as {@code METHOD /path}, for tests that must cover all of them. */
+  java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+        .filter(e -> java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(e.method.name()))
+        .map(e -> e.method.name() + " " + e.path).distinct().toList();
   }
 
   public int port() {

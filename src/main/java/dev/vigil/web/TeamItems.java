@@ -1,0 +1,222 @@
+package dev.vigil.web;
+
+import dev.vigil.model.Event;
+import dev.vigil.store.CorrectedEvent;
+import dev.vigil.store.EventCorrection;
+import dev.vigil.store.InvalidFieldException;
+import dev.vigil.store.Store;
+import dev.vigil.store.StoredArticle;
+import dev.vigil.team.Tlp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What notes and corrections attach to, and their input checks, shared by the pages and the
+ * API: an item is {@code article:ID}, {@code story:ID} or {@code event:ARTICLE#N}, and must
+ * exist. Bad input is a 400 naming the field; a missing item a 404.
+ */
+final class TeamItems {
+  static final int MAX_NOTE_CHARS = 10_000;
+  private static final int MAX_ID_CHARS = 300;
+  private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+  /** The event types of the ontology (events/types.tsv), which a correction must use. */
+  static final Set<String> EVENT_TYPES = eventTypes();
+
+  private final Store store;
+
+  TeamItems(Store store) {
+    this.store = store;
+  }
+
+  /** A kind and an id. */
+  record Item(String kind, String id) {
+    @Override
+    public String toString() {
+      return kind + ":" + id;
+    }
+
+    /** The page that shows the item. */
+    String page() {
+      return switch (kind) {
+        case "story" -> "/stories/" + enc(id);
+        case "article" -> "/articles/" + enc(id);
+        default -> "/articles/" + enc(id.substring(0, id.lastIndexOf('#'))) + "#event-"
+            + id.substring(id.lastIndexOf('#') + 1);
+      };
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Parses {@code kind:id} and checks that the item exists. */
+  Item item(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw HttpError.badRequest("parameter 'item' is required: article:ID, story:ID or event:ARTICLE#N");
+    }
+    int colon = raw.indexOf(':');
+    if (colon < 0 || raw.length() > MAX_ID_CHARS) {
+      throw HttpError.badRequest("parameter 'item' must be article:ID, story:ID or event:ARTICLE#N, got '"
+          + Api.clip(raw) + "'");
+    }
+    String kind = raw.substring(0, colon);
+    String id = raw.substring(colon + 1);
+    switch (kind) {
+      case "article" -> article(id);
+      case "story" -> story(id);
+      case "event" -> {
+        int hash = id.lastIndexOf('#');
+        if (hash < 0) {
+          throw HttpError.badRequest("an event item is event:ARTICLE#N, got '" + Api.clip(raw) + "'");
+        }
+        event(article(id.substring(0, hash)), id.substring(hash + 1));
+      }
+      default -> throw HttpError.badRequest("unknown item kind '" + Api.clip(kind)
+          + "': use article, story or event");
+    }
+    return new Item(kind, id);
+  }
+
+  StoredArticle article(String id) {
+    return store.articles().get(id)
+        .orElseThrow(() -> HttpError.notFound("no article with id '" + Api.clip(id) + "'"));
+  }
+
+  private void story(String id) {
+    long n;
+    try {
+      n = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw HttpError.notFound("no story with id '" + Api.clip(id) + "'");
+    }
+    if (store.stories().articlesOf(n).isEmpty()) {
+      throw HttpError.notFound("no story with id " + n);
+    }
+  }
+
+  /** The event numbered {@code number} of the article as shown (corrections applied). */
+  CorrectedEvent event(StoredArticle a, String number) {
+    int n;
+    try {
+      n = Integer.parseInt(number);
+    } catch (NumberFormatException e) {
+      throw HttpError.notFound("no event '" + Api.clip(number) + "' in article " + Api.clip(a.article().id()));
+    }
+    return events(a).stream().filter(e -> e.event().id() == n).findFirst()
+        .orElseThrow(() -> HttpError.notFound("no event " + n + " in article " + Api.clip(a.article().id())));
+  }
+
+  /** The article's events with the analysts' corrections applied. */
+  List<CorrectedEvent> events(StoredArticle a) {
+    return CorrectedEvent.apply(a.annotations().events(), store.analysts().corrections(a.article().id()));
+  }
+
+  static Tlp tlp(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidFieldException("tlp", "a TLP marking is required: CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+    }
+    try {
+      return Tlp.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("tlp", e.getMessage());
+    }
+  }
+
+  static String noteBody(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidFieldException("body", "the note is empty");
+    }
+    if (raw.length() > MAX_NOTE_CHARS) {
+      throw new InvalidFieldException("body", "the note is longer than " + MAX_NOTE_CHARS + " characters");
+    }
+    return raw.strip();
+  }
+
+  /**
+   * A correction of {@code target} from raw fields (blank: keep the extracted value); refuses
+   * one that changes nothing.
+   */
+  static EventCorrection correction(String articleId, CorrectedEvent target, String verdict,
+      String type, String placeName, String lat, String lon, String date, String reason,
+      String by) {
+    String v = blank(verdict);
+    if (v != null && !v.equals("confirmed") && !v.equals("disputed")) {
+      throw new InvalidFieldException("verdict", "must be confirmed or disputed, got '" + Api.clip(v) + "'");
+    }
+    String t = blank(type);
+    if (t != null && !EVENT_TYPES.contains(t)) {
+      throw new InvalidFieldException("type", "unknown event type '" + Api.clip(t) + "'");
+    }
+    String d = blank(date);
+    if (d != null && !DATE.matcher(d).matches()) {
+      throw new InvalidFieldException("date", "must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + Api.clip(d) + "'");
+    }
+    Event.Place place = null;
+    String name = blank(placeName);
+    if (name != null) {
+      if (name.length() > 200) {
+        throw new InvalidFieldException("place", "the place name is longer than 200 characters");
+      }
+      place = new Event.Place(name, coordinate("lat", lat, 90), coordinate("lon", lon, 180));
+    }
+    String r = blank(reason);
+    if (r != null && r.length() > 2000) {
+      throw new InvalidFieldException("reason", "longer than 2000 characters");
+    }
+    if (v == null && t == null && d == null && place == null) {
+      throw new InvalidFieldException("verdict",
+          "a correction needs a verdict, a type, a place or a date");
+    }
+    Event o = target.original();
+    return new EventCorrection(articleId, o.id(), o.start(), o.end(), o.trigger(), o, v, t, place,
+        d, r, dev.vigil.model.IsoDates.format(Instant.now()), by);
+  }
+
+  private static Double coordinate(String field, String raw, double max) {
+    String s = blank(raw);
+    if (s == null) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (Double.isNaN(v) || Math.abs(v) > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(field, "must be a number between -" + (int) max
+          + " and " + (int) max + ", got '" + Api.clip(s) + "'");
+    }
+  }
+
+  static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static Set<String> eventTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+        TeamItems.class.getResourceAsStream("/events/types.tsv"), "events/types.tsv"),
+        StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          types.add(line.split("\t", 2)[0].strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read events/types.tsv", e);
+    }
+    return types;
+  }
+}
