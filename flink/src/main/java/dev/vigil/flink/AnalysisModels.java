@@ -19,9 +19,9 @@ import java.util.List;
  * The analysis stages with their models (CoreNLP tagger and recognisers, dependency parser,
  * knowledge base, gazetteer), loaded once per JVM and shared by every task slot of a
  * TaskManager. Sharing is safe because {@link ArticleAnalysis} and its stages are thread-safe
- * (the single-machine ingest shares them across its workers too), and it matters: one set of
- * models takes about 2 GB of heap, so a copy per slot would cap the slots of a TaskManager by
- * its memory instead of its cores.
+ * (the single-machine ingest shares them across its workers too), and it matters: the models
+ * are most of the process's memory (docs/flink.md), so a copy per slot would cap the slots of
+ * a TaskManager by its memory instead of its cores.
  *
  * <p>The stage list mirrors {@code cli/Components.stages()}: entity linking, places, events.
  */
