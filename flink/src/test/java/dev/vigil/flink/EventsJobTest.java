@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -46,6 +48,9 @@ class EventsJobTest {
         text("empty.txt", new byte[0]));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration noKryo = new Configuration();
+    noKryo.set(PipelineOptions.GENERIC_TYPES, false); // every record must have a Flink serializer
+    env.configure(noKryo);
     DataStream<RawDocument> source = env.fromData(docs).name("fixture documents");
     SingleOutputStreamOperator<EventRow> events = EventsJob.events(source, SLOTS);
     CloseableIterator<EventRow> eventRows = events.collectAsync();
