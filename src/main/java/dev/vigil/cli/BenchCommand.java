@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
     subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
         BenchFeedsCommand.class, BenchExportCommand.class, BenchSearchCommand.class,
-        BenchSearchCommand.Client.class})
+        BenchSearchCommand.Client.class, BenchScaleCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -53,7 +53,7 @@ final class ReplicaLoader {
 
   /** Time spent per stage, summed over the articles loaded (nanoseconds). */
   record Times(long articles, long generateNanos, long extractNanos, long databaseNanos, long indexNanos,
-      long wallNanos) {}
+      long wallNanos, long cpuNanos) {}
 
   private final CorpusReplicator replicator;
   private final Extractor extractor;
@@ -159,7 +159,10 @@ final class ReplicaLoader {
     AtomicLong extract = new AtomicLong();
     AtomicReference<RuntimeException> failed = new AtomicReference<>();
     List<AnalyzedArticle> end = List.of();
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    AtomicLong producerCpu = new AtomicLong();
     Thread producer = new Thread(() -> {
+      long cpu0 = cpu.getCurrentThreadCpuTime();
       try {
         List<AnalyzedArticle> batch = new ArrayList<>(BATCH);
         for (long n = from; n < to; n++) {
@@ -185,6 +188,7 @@ final class ReplicaLoader {
       } catch (RuntimeException e) {
         failed.set(e);
       } finally {
+        producerCpu.set(cpu.getCurrentThreadCpuTime() - cpu0);
         try {
           queue.put(end);
         } catch (InterruptedException e) {
@@ -194,6 +198,7 @@ final class ReplicaLoader {
     }, "vigil-replicas");
     producer.setDaemon(true);
     long started = System.nanoTime();
+    long writerCpu0 = cpu.getCurrentThreadCpuTime();
     producer.start();
     long database = 0;
     long index = 0;
@@ -216,6 +221,8 @@ final class ReplicaLoader {
     if (failed.get() != null) {
       throw failed.get();
     }
-    return new Times(stored, generate.get(), extract.get(), database, index, System.nanoTime() - started);
+    long writerCpu = cpu.getCurrentThreadCpuTime() - writerCpu0;
+    return new Times(stored, generate.get(), extract.get(), database, index, System.nanoTime() - started,
+        producerCpu.get() + writerCpu);
   }
 }

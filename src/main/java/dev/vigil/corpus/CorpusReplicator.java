@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +38,7 @@ public final class CorpusReplicator {
   private static final double NAME_SWAP = 0.5;
   private static final int MAX_DATE_SHIFT_DAYS = 182;
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’]?)\\s+(?=[\"“A-Z])");
-  private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*");
+  private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}'’-]*");
 
   /** One name put into a replica: a person or organisation (with its actor) or a place. */
   public record Mention(String text, Actor actor, Place place) {
@@ -193,34 +192,37 @@ public final class CorpusReplicator {
 
   /**
    * Replaces known names (longest first, at word starts) and records every name of the result
-   * that stands for a known actor or place.
+   * that stands for a known actor or place. Scans characters by hand: this runs for every
+   * replica, and regular expressions made it the costliest part of a scale run.
    */
   private String replaceNames(String text, SplittableRandom random, Map<String, Object> swaps,
       List<Mention> mentions) {
     StringBuilder b = new StringBuilder(text.length() + 64);
-    Matcher words = CAPITALISED.matcher(text);
     int copied = 0;
-    int pos = 0;
-    while (words.find(pos)) {
-      int start = words.start();
-      if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-        pos = words.end();
+    int[] ends = new int[longestName];
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isUpperCase(text.charAt(i)) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
         continue;
       }
+      // the run of capitalised words from i, one space apart: "Islamic Revolution Guards Corps"
+      int words = 0;
+      for (int at = i; words < longestName && at < text.length() && Character.isUpperCase(text.charAt(at)); ) {
+        int end = wordEnd(text, at);
+        ends[words++] = end;
+        if (end + 1 >= text.length() || text.charAt(end) != ' ') {
+          break;
+        }
+        at = end + 1;
+      }
       String found = null;
-      int end = -1;
-      // try the longest run of capitalised words first: "Islamic Republic of Iran" before "Iran"
-      List<int[]> run = capitalisedRun(text, start);
-      for (int len = Math.min(longestName, run.size()); len >= 1 && found == null; len--) {
-        String candidate = text.substring(start, run.get(len - 1)[1]);
-        String clean = candidate.replaceAll("[.'’]$", "");
-        if (names.containsKey(clean)) {
-          found = clean;
-          end = start + clean.length();
+      for (int len = words; len >= 1 && found == null; len--) {
+        String candidate = text.substring(i, ends[len - 1]);
+        if (names.containsKey(candidate)) {
+          found = candidate;
         }
       }
       if (found == null) {
-        pos = words.end();
+        i = ends[0] - 1; // skip the rest of this word
         continue;
       }
       Object value = swaps.computeIfAbsent(found, k -> {
@@ -232,28 +234,28 @@ public final class CorpusReplicator {
         return pool.get(random.nextInt(pool.size()));
       });
       String put = value instanceof Actor a ? a.name() : ((Place) value).name();
-      b.append(text, copied, start).append(put);
+      b.append(text, copied, i).append(put);
       mentions.add(value instanceof Actor a ? new Mention(put, a, null) : new Mention(put, null, (Place) value));
-      copied = end;
-      pos = end;
+      copied = i + found.length();
+      i = copied - 1;
     }
     b.append(text, copied, text.length());
     return b.toString();
   }
 
-  /** Capitalised words from {@code start} separated by single spaces: [start, end] of each. */
-  private List<int[]> capitalisedRun(String text, int start) {
-    List<int[]> run = new ArrayList<>(4);
-    Matcher m = CAPITALISED.matcher(text);
-    int at = start;
-    while (run.size() < longestName && m.find(at) && m.start() == at) {
-      run.add(new int[] {m.start(), m.end()});
-      at = m.end() + 1;
-      if (at >= text.length() || text.charAt(m.end()) != ' ') {
+  /** The end of the word at {@code start}: letters, apostrophes and inner hyphens. */
+  private static int wordEnd(String text, int start) {
+    int end = start + 1;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (Character.isLetter(c) || ((c == '\'' || c == '’' || c == '-') && end + 1 < text.length()
+          && Character.isLetter(text.charAt(end + 1)))) {
+        end++;
+      } else {
         break;
       }
     }
-    return run;
+    return end;
   }
 
   private static String kindOf(Object value) {
