@@ -1,12 +1,19 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.VigilConfig;
+import dev.vigil.corpus.CorpusArticle;
+import dev.vigil.corpus.TehranTimesCorpus;
+import dev.vigil.model.TextStage;
+import dev.vigil.pipeline.ArticleAnalysis;
+import dev.vigil.pipeline.IngestPipeline;
 import dev.vigil.internal.FileTrees;
 import dev.vigil.pipeline.IngestReport;
 import dev.vigil.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
     subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
         BenchFeedsCommand.class, BenchExportCommand.class, BenchSearchCommand.class,
-        BenchSearchCommand.Client.class, BenchScaleCommand.class})
+        BenchSearchCommand.Client.class, BenchScaleCommand.class,
+        BenchLatencyCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,9 +39,11 @@ final class BenchCommand implements Runnable {
 
   @Command(mixinStandardHelpOptions = true, name = "ingest", sortOptions = false,
       description = {
-          "Measure ingest: articles/s, MB/s, peak heap and RSS, store size.",
-          "Ingests a corpus (default: the bundled demo corpus) into a fresh temporary",
-          "data directory and writes a JSON report.",
+          "Measure the whole pipeline: articles/s end to end and the time of each stage",
+          "(extract, annotate with CoreNLP, link, geo, events, database, index, stories),",
+          "MB/s, peak heap and RSS, store size per 100,000 articles. Ingests a corpus",
+          "(default: the bundled demo corpus) into a fresh temporary data directory and",
+          "writes a JSON report.",
       })
   static final class Ingest implements Callable<Integer> {
     @Option(names = "--tehran-times", paramLabel = "ARCHIVE",
@@ -42,6 +52,11 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--input", paramLabel = "PATH", description = "Use these files or folders instead.")
     List<Path> input;
+
+    @Option(names = "--limit", paramLabel = "N",
+        description = "Ingest only N articles of the corpus, spread evenly over it (the whole Tehran Times"
+            + " corpus takes hours on two cores).")
+    Integer limit;
 
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: one per core).")
     Integer workers;
@@ -65,7 +80,11 @@ final class BenchCommand implements Runnable {
           corpus = "tehran-times";
           Path jsonl = work.resolve("tehran-times.jsonl.gz");
           long t0 = System.nanoTime();
-          int n = CorpusCommand.convertTehranTimes(tehranTimes, jsonl);
+          List<CorpusArticle> all = new ArrayList<>();
+          TehranTimesCorpus.read(tehranTimes, all::add);
+          List<CorpusArticle> chosen = spread(all, limit);
+          CorpusCommand.writeJsonl(chosen, jsonl);
+          int n = chosen.size();
           prep.put("convertedArticles", n);
           prep.put("convertSeconds", BenchReports.round((System.nanoTime() - t0) / 1e9));
           out.printf(Locale.ROOT, "Converted %,d Tehran Times articles in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
@@ -73,6 +92,11 @@ final class BenchCommand implements Runnable {
         } else if (input != null && !input.isEmpty()) {
           corpus = "custom";
           inputs = input;
+        } else if (limit != null) {
+          corpus = "demo";
+          Path jsonl = work.resolve("demo.jsonl.gz");
+          CorpusCommand.writeJsonl(spread(ReplicaLoader.demoCorpus(), limit), jsonl);
+          inputs = List.of(jsonl);
         } else {
           corpus = "demo";
           inputs = List.of(DemoCommand.unpackCorpus(work.resolve("demo-input")));
@@ -88,12 +112,23 @@ final class BenchCommand implements Runnable {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         BenchReports.HeapSampler peakHeap = new BenchReports.HeapSampler();
         IngestReport r;
+        StageTimer timer = new StageTimer();
+        List<TextStage> stages = new ArrayList<>();
+        for (TextStage stage : components.stages()) {
+          stages.add(timer.stage(stageName(stage), stage));
+        }
+        ArticleAnalysis analysis = new ArticleAnalysis(timer.extractor(components.extractor()),
+            timer.annotator(components.annotator()), stages, null, Clock.systemUTC());
         long storeBytes;
         long dbBytes;
         long indexBytes;
         try (Store store = Store.open(dataDir)) {
-          r = IngestCommand.ingest(store, VigilConfig.defaults(), components, inputs, null, workers,
-              new ProgressPrinter(out, err, false, false, System.console() != null));
+          IngestPipeline pipeline = IngestCommand.pipeline(store, VigilConfig.defaults(), analysis, workers);
+          r = pipeline.run(inputs, new ProgressPrinter(out, err, false, false, System.console() != null));
+          IngestPipeline.WriteTimes w = pipeline.writeTimes();
+          timer.add("database", w.database().toNanos(), r.articles());
+          timer.add("index", w.index().toNanos(), r.articles());
+          timer.add("stories", w.stories().toNanos(), r.articles());
         }
         peakHeap.close();
         dbBytes = FileTrees.size(dataDir.resolve(Store.DB_FILE)) + FileTrees.size(dataDir.resolve(Store.DB_FILE + "-wal"));
@@ -116,6 +151,7 @@ final class BenchCommand implements Runnable {
         result.put("storeMB", BenchReports.round(storeBytes / 1048576.0));
         result.put("databaseMB", BenchReports.round(dbBytes / 1048576.0));
         result.put("indexMB", BenchReports.round(indexBytes / 1048576.0));
+        result.put("stages", timer.report());
         result.put("storeMBPer100kArticles", r.articles() == 0 ? 0 : BenchReports.round(storeBytes / 1048576.0 * 100_000 / r.articles()));
         Path reportFile = BenchReports.write(result, report, "ingest-" + corpus);
         out.printf(Locale.ROOT, "%nbench ingest (%s): %,d articles in %.1f s = %.1f articles/s (%.2f MB/s),"
@@ -124,10 +160,32 @@ final class BenchCommand implements Runnable {
             corpus, r.articles(), seconds, r.articles() / seconds, inputBytes / 1048576.0 / seconds,
             result.get("workers"), peakHeap.peakBytes() / 1048576.0, BenchReports.peakRssBytes() / 1048576.0,
             storeBytes / 1048576.0, result.get("storeMBPer100kArticles"), reportFile);
+        timer.report().forEach((stage, m) -> out.printf(Locale.ROOT, "  %-9s %s%n", stage, m));
         return ExitCodes.OK;
       } finally {
         FileTrees.deleteQuietly(work);
       }
+    }
+
+    /** {@code limit} articles spread evenly over {@code all} (all of them when null). */
+    private static List<CorpusArticle> spread(List<CorpusArticle> all, Integer limit) {
+      if (limit == null || limit >= all.size()) {
+        return all;
+      }
+      List<CorpusArticle> out = new ArrayList<>(limit);
+      for (int i = 0; i < limit; i++) {
+        out.add(all.get((int) ((long) i * all.size() / limit)));
+      }
+      return out;
+    }
+
+    private static String stageName(TextStage stage) {
+      return switch (stage.getClass().getSimpleName()) {
+        case "EntityLinker" -> "link";
+        case "Geocoder" -> "geo";
+        case "EventExtractor" -> "events";
+        default -> stage.getClass().getSimpleName();
+      };
     }
   }
 }

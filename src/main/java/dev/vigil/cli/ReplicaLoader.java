@@ -104,12 +104,18 @@ final class ReplicaLoader {
     return analyze(replicator.replica(n), extractor);
   }
 
+  /** The replica as the ingest stage would read it from a {@code .jsonl} record. */
+  static RawDocument rawDocument(CorpusReplicator.Replica replica) {
+    CorpusArticle c = replica.article();
+    return new RawDocument("replica:" + c.id(), null, RawDocument.Format.TEXT,
+        c.text().getBytes(StandardCharsets.UTF_8),
+        new RawDocument.Given(c.id(), c.url(), c.title(), c.source(), replica.published().toString()));
+  }
+
   static AnalyzedArticle analyze(CorpusReplicator.Replica replica, Extractor extractor) {
     CorpusArticle c = replica.article();
     String published = replica.published().toString();
-    RawDocument doc = new RawDocument("replica:" + c.id(), null, RawDocument.Format.TEXT,
-        c.text().getBytes(StandardCharsets.UTF_8),
-        new RawDocument.Given(c.id(), c.url(), c.title(), c.source(), published));
+    RawDocument doc = rawDocument(replica);
     ExtractedArticle ex;
     try {
       ex = extractor.extract(doc);

@@ -128,6 +128,7 @@ final class SearchLoad {
       command.addAll(List.of("bench", "search-client", "--url", baseUrl, "--queries", queryFile.toString(),
           "--clients", Integer.toString(c), "--seconds", Double.toString(seconds),
           "--warmup", Double.toString(warmupSeconds), "--out", result.toString()));
+      long cpu0 = processCpuNanos();
       Process child = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(work.resolve("clients-" + c + ".log").toFile()).start();
       long limit = (long) (seconds + warmupSeconds + 120);
@@ -139,17 +140,28 @@ final class SearchLoad {
         throw new IOException("the search client for " + c + " clients failed (exit " + child.exitValue()
             + "): " + Files.readString(work.resolve("clients-" + c + ".log")));
       }
+      long cpu = processCpuNanos() - cpu0;
       @SuppressWarnings("unchecked")
       Map<String, Object> level = Json.read(Files.readString(result), Map.class);
+      long requests = ((Number) level.get("requests")).longValue();
+      // this process's CPU per request (the server's, when it runs here): the cost on an idle machine
+      level.put("thisProcessCpuMsPerRequest", cpu0 < 0 || requests == 0 ? null
+          : BenchReports.round(cpu / 1e6 / requests));
       levels.add(level);
       out.printf(Locale.ROOT, "  %2d clients: %,d requests, %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
-              + " max %.1f ms, %d errors%n", c, ((Number) level.get("requests")).longValue(),
+              + " max %.1f ms, %d errors; server CPU %s ms/request%n", c, ((Number) level.get("requests")).longValue(),
           ((Number) level.get("requestsPerSecond")).doubleValue(), ((Number) level.get("p50Ms")).doubleValue(),
           ((Number) level.get("p95Ms")).doubleValue(), ((Number) level.get("p99Ms")).doubleValue(),
-          ((Number) level.get("maxMs")).doubleValue(), ((Number) level.get("errors")).longValue());
+          ((Number) level.get("maxMs")).doubleValue(), ((Number) level.get("errors")).longValue(), level.get("thisProcessCpuMsPerRequest"));
       out.flush();
     }
     return levels;
+  }
+
+  /** CPU time this JVM has used (all threads), or -1 where the JVM does not say. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   /** Starts a server over {@code store} on a free loopback port. */
