@@ -51,6 +51,11 @@ final class BenchLatencyCommand implements Callable<Integer> {
   @Option(names = "--annotate", description = "Run the whole analysis (CoreNLP, linking, geo, events) on each new article.")
   boolean annotate;
 
+  @Option(names = "--commit-each-batch",
+      description = "Commit the index after every batch (durable and visible to other processes at once),"
+          + " as before the near-real-time path; for comparison.")
+  boolean commitEachBatch;
+
   @Option(names = "--tehran-times", paramLabel = "ARCHIVE",
       description = "Replicate the Tehran Times corpus (default: the demo corpus).")
   Path tehranTimes;
@@ -94,6 +99,8 @@ final class BenchLatencyCommand implements Callable<Integer> {
         poller.start();
         long n = articles;
         int done = 0;
+        List<long[]> steps = new ArrayList<>(); // per batch: analyse, database, index, stories
+
         while (done < samples) {
           List<AnalyzedArticle> writes = new ArrayList<>();
           long t0 = System.nanoTime();
@@ -110,11 +117,19 @@ final class BenchLatencyCommand implements Callable<Integer> {
               writes.add(a);
             }
           }
+          long t1 = System.nanoTime();
           store.articles().write(writes);
-          store.catchUpIndex(x -> {});
+          long t2 = System.nanoTime();
+          if (commitEachBatch) {
+            store.catchUpIndex(x -> {});
+          } else {
+            store.refreshIndex(); // as the ingest pipeline does
+          }
+          long t3 = System.nanoTime();
           if (updater != null) {
             updater.catchUp(store);
           }
+          steps.add(new long[] {t1 - t0, t2 - t1, t3 - t2, System.nanoTime() - t3});
           done += writes.size();
           poller.awaitFound(ids);
           Thread.sleep(20); // articles arrive apart, not back to back
@@ -125,10 +140,21 @@ final class BenchLatencyCommand implements Callable<Integer> {
         result.put("samples", samples);
         result.put("batch", batch);
         result.put("annotate", annotate);
+        result.put("commitEachBatch", commitEachBatch);
         result.put("path", "extract" + (annotate ? " + CoreNLP + link + geo + events" : "")
-            + " -> database (one transaction) -> index (commit + near-real-time refresh)"
+            + " -> database (one transaction) -> index ("
+            + (commitEachBatch ? "commit + refresh" : "near-real-time refresh; commit at most every second") + ")"
             + (stories ? " -> story assignment" : "") + "; a second thread polls search for id:<article>");
         result.put("ingestToSearchable", BenchReports.percentiles(searchable));
+        Map<String, Object> perBatch = new java.util.LinkedHashMap<>();
+        String[] names = {"analyse", "database", "index", "stories"};
+        for (int k = 0; k < names.length; k++) {
+          int step = k;
+          perBatch.put(names[k], BenchReports.percentiles(steps.stream().mapToLong(x -> x[step]).toArray()));
+        }
+        result.put("writerStepsPerBatch", perBatch);
+        out.printf(Locale.ROOT, "writer steps per batch (p50 ms): analyse %s, database %s, index %s, stories %s%n",
+            p50(perBatch, "analyse"), p50(perBatch, "database"), p50(perBatch, "index"), p50(perBatch, "stories"));
         out.printf(Locale.ROOT, "ingest to searchable: %s%n", result.get("ingestToSearchable"));
         if (stories) {
           result.put("ingestToInStory", BenchReports.percentiles(inStory));
@@ -140,6 +166,10 @@ final class BenchLatencyCommand implements Callable<Integer> {
     } finally {
       FileTrees.deleteQuietly(dir);
     }
+  }
+
+  private static Object p50(Map<String, Object> perBatch, String step) {
+    return ((Map<?, ?>) perBatch.get(step)).get("p50Ms");
   }
 
   /** Polls search (and stories) for the articles written, noting when each is first seen. */

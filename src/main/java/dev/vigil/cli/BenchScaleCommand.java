@@ -119,8 +119,11 @@ final class BenchScaleCommand implements Callable<Integer> {
           level.put("ingestSeconds", BenchReports.round(seconds));
           level.put("ingestArticlesPerSecond", times.articles() == 0 ? null : BenchReports.round(times.articles() / seconds));
           level.put("ingestMsPerArticle", perArticle(times));
-          // CPU time of the two threads (not Lucene's merge threads): what an idle machine would give
-          level.put("ingestCpuMsPerArticle", BenchReports.round(times.cpuNanos() / 1e6 / Math.max(1, times.articles())));
+          // CPU time of the two threads (not GC or Lucene's merge threads): what an idle machine would give
+          Map<String, Object> cpu = new LinkedHashMap<>();
+          cpu.put("replicateAndExtractThread", BenchReports.round(times.producerCpuNanos() / 1e6 / Math.max(1, times.articles())));
+          cpu.put("storeAndIndexThread", BenchReports.round(times.writerCpuNanos() / 1e6 / Math.max(1, times.articles())));
+          level.put("ingestCpuMsPerArticle", cpu);
           level.put("peakHeapMBWhileIngesting", BenchReports.mb(heap.peakBytes()));
           System.gc();
           level.put("heapAfterGcMB", BenchReports.mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));

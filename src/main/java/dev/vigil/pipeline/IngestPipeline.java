@@ -197,6 +197,7 @@ public final class IngestPipeline {
       throw new IllegalStateException(t);
     }
     reader.join();
+    store.catchUpIndex(n -> {}); // commit what the near-real-time refreshes left uncommitted
     IngestProgress last = counters.snapshot(started, true);
     listener.progress(last);
     return new IngestReport(plan.files().size(), counters.inserted.get(), counters.updated.get(),
@@ -213,7 +214,7 @@ public final class IngestPipeline {
     long t0 = System.nanoTime();
     List<WriteOutcome> outcomes = store.articles().write(List.copyOf(batch));
     long t1 = System.nanoTime();
-    store.catchUpIndex(n -> {});
+    store.refreshIndex(); // searchable now; committed at most every second, and at the end of the run
     long t2 = System.nanoTime();
     stories.catchUp(store); // each committed (and indexed) article joins its story, in write order
     writeNanos.addAndGet(0, t1 - t0);

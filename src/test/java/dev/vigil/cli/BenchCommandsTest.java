@@ -82,4 +82,18 @@ class BenchCommandsTest {
     assertThat(report.get("levels")).hasSize(3);
     assertThat(report.get("levels").get(2).get("addedArticles").asLong()).isEqualTo(30);
   }
+
+  @Test
+  void ingestTimesEveryStageOfThePipeline() throws Exception {
+    Path file = dir.resolve("ingest.json");
+    CliTest.Run r = CliTest.vigil("bench", "ingest", "--limit", "2", "--workers", "1", "--report", file.toString());
+    assertThat(r.status()).as(r.out() + r.err()).isZero();
+    JsonNode report = report(file);
+    assertThat(report.get("articles").asLong()).isEqualTo(2);
+    JsonNode stages = report.get("stages");
+    for (String stage : new String[] {"extract", "annotate", "link", "geo", "events", "database", "index", "stories"}) {
+      assertThat(stages.get(stage).get("articles").asLong()).as(stage).isEqualTo(2);
+    }
+    assertThat(report.get("storeMBPer100kArticles").asDouble()).isPositive();
+  }
 }
