@@ -1,25 +1,24 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.VigilConfig;
+import dev.vigil.corpus.CorpusArticle;
+import dev.vigil.corpus.TehranTimesCorpus;
+import dev.vigil.model.TextStage;
+import dev.vigil.pipeline.ArticleAnalysis;
+import dev.vigil.pipeline.IngestPipeline;
 import dev.vigil.internal.FileTrees;
-import dev.vigil.internal.Json;
 import dev.vigil.pipeline.IngestReport;
 import dev.vigil.store.Store;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code vigil bench}: measured figures for the README. */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
     subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
-        BenchFeedsCommand.class, BenchExportCommand.class})
+        BenchFeedsCommand.class, BenchExportCommand.class, BenchSearchCommand.class,
+        BenchSearchCommand.Client.class, BenchScaleCommand.class,
+        BenchLatencyCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -38,9 +39,11 @@ final class BenchCommand implements Runnable {
 
   @Command(mixinStandardHelpOptions = true, name = "ingest", sortOptions = false,
       description = {
-          "Measure ingest: articles/s, MB/s, peak heap and RSS, store size.",
-          "Ingests a corpus (default: the bundled demo corpus) into a fresh temporary",
-          "data directory and writes a JSON report.",
+          "Measure the whole pipeline: articles/s end to end and the time of each stage",
+          "(extract, annotate with CoreNLP, link, geo, events, database, index, stories),",
+          "MB/s, peak heap and RSS, store size per 100,000 articles. Ingests a corpus",
+          "(default: the bundled demo corpus) into a fresh temporary data directory and",
+          "writes a JSON report.",
       })
   static final class Ingest implements Callable<Integer> {
     @Option(names = "--tehran-times", paramLabel = "ARCHIVE",
@@ -49,6 +52,11 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--input", paramLabel = "PATH", description = "Use these files or folders instead.")
     List<Path> input;
+
+    @Option(names = "--limit", paramLabel = "N",
+        description = "Ingest only N articles of the corpus, spread evenly over it (the whole Tehran Times"
+            + " corpus takes hours on two cores).")
+    Integer limit;
 
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: one per core).")
     Integer workers;
@@ -72,14 +80,23 @@ final class BenchCommand implements Runnable {
           corpus = "tehran-times";
           Path jsonl = work.resolve("tehran-times.jsonl.gz");
           long t0 = System.nanoTime();
-          int n = CorpusCommand.convertTehranTimes(tehranTimes, jsonl);
+          List<CorpusArticle> all = new ArrayList<>();
+          TehranTimesCorpus.read(tehranTimes, all::add);
+          List<CorpusArticle> chosen = spread(all, limit);
+          CorpusCommand.writeJsonl(chosen, jsonl);
+          int n = chosen.size();
           prep.put("convertedArticles", n);
-          prep.put("convertSeconds", round((System.nanoTime() - t0) / 1e9));
+          prep.put("convertSeconds", BenchReports.round((System.nanoTime() - t0) / 1e9));
           out.printf(Locale.ROOT, "Converted %,d Tehran Times articles in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
           inputs = List.of(jsonl);
         } else if (input != null && !input.isEmpty()) {
           corpus = "custom";
           inputs = input;
+        } else if (limit != null) {
+          corpus = "demo";
+          Path jsonl = work.resolve("demo.jsonl.gz");
+          CorpusCommand.writeJsonl(spread(ReplicaLoader.demoCorpus(), limit), jsonl);
+          inputs = List.of(jsonl);
         } else {
           corpus = "demo";
           inputs = List.of(DemoCommand.unpackCorpus(work.resolve("demo-input")));
@@ -89,111 +106,86 @@ final class BenchCommand implements Runnable {
           inputBytes += FileTrees.size(p);
         }
         Path dataDir = work.resolve("data");
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-          while (!Thread.currentThread().isInterrupted()) {
-            peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            try {
-              Thread.sleep(50);
-            } catch (InterruptedException e) {
-              return;
-            }
-          }
-        }, "vigil-bench-memory");
-        sampler.setDaemon(true);
         Components components = new Components();
         long loadStarted = System.nanoTime();
         components.annotator();
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-        sampler.start();
+        BenchReports.HeapSampler peakHeap = new BenchReports.HeapSampler();
         IngestReport r;
+        StageTimer timer = new StageTimer();
+        List<TextStage> stages = new ArrayList<>();
+        for (TextStage stage : components.stages()) {
+          stages.add(timer.stage(stageName(stage), stage));
+        }
+        ArticleAnalysis analysis = new ArticleAnalysis(timer.extractor(components.extractor()),
+            timer.annotator(components.annotator()), stages, null, Clock.systemUTC());
         long storeBytes;
         long dbBytes;
         long indexBytes;
         try (Store store = Store.open(dataDir)) {
-          r = IngestCommand.ingest(store, VigilConfig.defaults(), components, inputs, null, workers,
-              new ProgressPrinter(out, err, false, false, System.console() != null));
+          IngestPipeline pipeline = IngestCommand.pipeline(store, VigilConfig.defaults(), analysis, workers);
+          r = pipeline.run(inputs, new ProgressPrinter(out, err, false, false, System.console() != null));
+          IngestPipeline.WriteTimes w = pipeline.writeTimes();
+          timer.add("database", w.database().toNanos(), r.articles());
+          timer.add("index", w.index().toNanos(), r.articles());
+          timer.add("stories", w.stories().toNanos(), r.articles());
         }
-        sampler.interrupt();
+        peakHeap.close();
         dbBytes = FileTrees.size(dataDir.resolve(Store.DB_FILE)) + FileTrees.size(dataDir.resolve(Store.DB_FILE + "-wal"));
         indexBytes = FileTrees.size(dataDir.resolve(Store.INDEX_DIR));
         storeBytes = dbBytes + indexBytes;
         double seconds = r.elapsed().toMillis() / 1000.0;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("benchmark", "ingest");
+        Map<String, Object> result = BenchReports.start("ingest");
         result.put("corpus", corpus);
-        result.put("time", Instant.now().toString());
-        result.put("machine", machine());
         result.put("workers", workers != null ? workers : VigilConfig.defaults().ingestWorkers());
         result.putAll(prep);
-        result.put("modelLoadSeconds", round(loadSeconds));
+        result.put("modelLoadSeconds", BenchReports.round(loadSeconds));
         result.put("articles", r.articles());
         result.put("skipped", r.skipped());
-        result.put("seconds", round(seconds));
-        result.put("articlesPerSecond", round(r.articles() / seconds));
-        result.put("inputMB", round(inputBytes / 1048576.0));
-        result.put("inputMBPerSecond", round(inputBytes / 1048576.0 / seconds));
-        result.put("peakHeapMB", round(peakHeap.get() / 1048576.0));
-        result.put("peakRssMB", round(peakRssBytes() / 1048576.0));
-        result.put("storeMB", round(storeBytes / 1048576.0));
-        result.put("databaseMB", round(dbBytes / 1048576.0));
-        result.put("indexMB", round(indexBytes / 1048576.0));
-        result.put("storeMBPer100kArticles", r.articles() == 0 ? 0 : round(storeBytes / 1048576.0 * 100_000 / r.articles()));
-        Path reportFile = report != null ? report : Path.of("bench-results",
-            "ingest-" + corpus + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
-        if (reportFile.getParent() != null) {
-          Files.createDirectories(reportFile.getParent());
-        }
-        Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        result.put("seconds", BenchReports.round(seconds));
+        result.put("articlesPerSecond", BenchReports.round(r.articles() / seconds));
+        result.put("inputMB", BenchReports.round(inputBytes / 1048576.0));
+        result.put("inputMBPerSecond", BenchReports.round(inputBytes / 1048576.0 / seconds));
+        result.put("peakHeapMB", BenchReports.round(peakHeap.peakBytes() / 1048576.0));
+        result.put("peakRssMB", BenchReports.round(BenchReports.peakRssBytes() / 1048576.0));
+        result.put("storeMB", BenchReports.round(storeBytes / 1048576.0));
+        result.put("databaseMB", BenchReports.round(dbBytes / 1048576.0));
+        result.put("indexMB", BenchReports.round(indexBytes / 1048576.0));
+        result.put("stages", timer.report());
+        result.put("storeMBPer100kArticles", r.articles() == 0 ? 0 : BenchReports.round(storeBytes / 1048576.0 * 100_000 / r.articles()));
+        Path reportFile = BenchReports.write(result, report, "ingest-" + corpus);
         out.printf(Locale.ROOT, "%nbench ingest (%s): %,d articles in %.1f s = %.1f articles/s (%.2f MB/s),"
                 + " %d workers%n  peak heap %.0f MB, peak RSS %.0f MB, store %.1f MB (%.0f MB per 100k articles)%n"
                 + "  report: %s%n",
             corpus, r.articles(), seconds, r.articles() / seconds, inputBytes / 1048576.0 / seconds,
-            result.get("workers"), peakHeap.get() / 1048576.0, peakRssBytes() / 1048576.0,
+            result.get("workers"), peakHeap.peakBytes() / 1048576.0, BenchReports.peakRssBytes() / 1048576.0,
             storeBytes / 1048576.0, result.get("storeMBPer100kArticles"), reportFile);
+        timer.report().forEach((stage, m) -> out.printf(Locale.ROOT, "  %-9s %s%n", stage, m));
         return ExitCodes.OK;
       } finally {
         FileTrees.deleteQuietly(work);
       }
     }
-  }
 
-  static Map<String, Object> machine() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1048576);
-    m.put("java", System.getProperty("java.version"));
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          m.put("cpu", line.substring(line.indexOf(':') + 1).strip());
-          break;
-        }
+    /** {@code limit} articles spread evenly over {@code all} (all of them when null). */
+    private static List<CorpusArticle> spread(List<CorpusArticle> all, Integer limit) {
+      if (limit == null || limit >= all.size()) {
+        return all;
       }
-    } catch (IOException ignored) {
-      // not Linux
-    }
-    return m;
-  }
-
-  /** Peak resident set size of this process (Linux), or -1. */
-  static long peakRssBytes() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-        }
+      List<CorpusArticle> out = new ArrayList<>(limit);
+      for (int i = 0; i < limit; i++) {
+        out.add(all.get((int) ((long) i * all.size() / limit)));
       }
-    } catch (IOException | NumberFormatException ignored) {
-      // not Linux
+      return out;
     }
-    return -1;
-  }
 
-  static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+    private static String stageName(TextStage stage) {
+      return switch (stage.getClass().getSimpleName()) {
+        case "EntityLinker" -> "link";
+        case "Geocoder" -> "geo";
+        case "EventExtractor" -> "events";
+        default -> stage.getClass().getSimpleName();
+      };
+    }
   }
 }

@@ -4,7 +4,6 @@ import dev.vigil.export.ExportJob;
 import dev.vigil.export.ExportOptions;
 import dev.vigil.export.Exporter;
 import dev.vigil.internal.FileTrees;
-import dev.vigil.internal.Json;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.Article;
@@ -64,10 +63,7 @@ final class BenchExportCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Path dataDir = Files.createTempDirectory("vigil-bench-export");
     int articles = Math.max(10, events / EVENTS_PER_ARTICLE);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("benchmark", "export");
-    result.put("time", Instant.now().toString());
-    result.put("machine", BenchCommand.machine());
+    Map<String, Object> result = BenchReports.start("export");
     result.put("articles", articles);
     result.put("events", (long) articles * EVENTS_PER_ARTICLE);
     try (Store store = Store.open(dataDir)) {
@@ -84,7 +80,7 @@ final class BenchExportCommand implements Callable<Integer> {
           }
         }
       }
-      result.put("storeSeconds", BenchCommand.round((System.nanoTime() - started) / 1e9));
+      result.put("storeSeconds", BenchReports.round((System.nanoTime() - started) / 1e9));
       List<Map<String, Object>> runs = new ArrayList<>();
       for (Exporter.Format format : Exporter.Format.values()) {
         for (int share : new int[] {10, 100}) {
@@ -99,12 +95,7 @@ final class BenchExportCommand implements Callable<Integer> {
     } finally {
       FileTrees.deleteQuietly(dataDir);
     }
-    Path file = report != null ? report
-        : Path.of("bench-results", "export-" + Instant.now().toString().replace(':', '-') + ".json");
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+    Path file = BenchReports.write(result, report, "export");
     out.println("report: " + file);
     return ExitCodes.OK;
   }
@@ -138,10 +129,10 @@ final class BenchExportCommand implements Callable<Integer> {
     m.put("format", format.name().toLowerCase(Locale.ROOT));
     m.put("articles", r.articles());
     m.put("events", r.events());
-    m.put("seconds", BenchCommand.round(seconds));
-    m.put("eventsPerSecond", BenchCommand.round(r.events() / seconds));
-    m.put("writtenMB", BenchCommand.round(sink.chars / 1048576.0));
-    m.put("peakHeapMB", BenchCommand.round(peak.get() / 1048576.0));
+    m.put("seconds", BenchReports.round(seconds));
+    m.put("eventsPerSecond", BenchReports.round(r.events() / seconds));
+    m.put("writtenMB", BenchReports.round(sink.chars / 1048576.0));
+    m.put("peakHeapMB", BenchReports.round(peak.get() / 1048576.0));
     return m;
   }
 

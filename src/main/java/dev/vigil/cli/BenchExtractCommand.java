@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.extract.ExtractionException;
 import dev.vigil.extract.Extractor;
-import dev.vigil.internal.Json;
 import dev.vigil.model.RawDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,25 +93,17 @@ final class BenchExtractCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double perSecond = total / seconds;
       double cpuMsPerPage = cpuNanos.get() / 1e6 / total;
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("benchmark", "extract");
-      result.put("time", Instant.now().toString());
-      result.put("machine", BenchCommand.machine());
+      Map<String, Object> result = BenchReports.start("extract");
       result.put("threads", n);
       result.put("pages", pages.size());
       result.put("rounds", rounds);
-      result.put("meanPageKB", BenchCommand.round(bytes / 1024.0 / pages.size()));
+      result.put("meanPageKB", BenchReports.round(bytes / 1024.0 / pages.size()));
       result.put("failedPerRound", failed.get() / rounds);
-      result.put("seconds", BenchCommand.round(seconds));
-      result.put("pagesPerSecond", BenchCommand.round(perSecond));
-      result.put("cpuMsPerPage", BenchCommand.round(cpuMsPerPage));
-      result.put("pagesPerCpuSecond", BenchCommand.round(1000 / cpuMsPerPage));
-      Path reportFile = report != null ? report : Path.of("bench-results", "extract-"
-          + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
-      if (reportFile.getParent() != null) {
-        Files.createDirectories(reportFile.getParent());
-      }
-      Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+      result.put("seconds", BenchReports.round(seconds));
+      result.put("pagesPerSecond", BenchReports.round(perSecond));
+      result.put("cpuMsPerPage", BenchReports.round(cpuMsPerPage));
+      result.put("pagesPerCpuSecond", BenchReports.round(1000 / cpuMsPerPage));
+      Path reportFile = BenchReports.write(result, report, "extract");
       out.printf(Locale.ROOT, "bench extract: %,d pages (%d x %d, mean %.0f KB) on %d threads in %.1f s = %.1f pages/s%n"
               + "  CPU %.2f ms/page = %.0f pages per CPU-second (what one idle core would do)%n  report: %s%n",
           total, pages.size(), rounds, bytes / 1024.0 / pages.size(), n, seconds, perSecond,

@@ -9,7 +9,6 @@ import dev.vigil.feeds.FeedSchedule;
 import dev.vigil.fetch.FetchPolicy;
 import dev.vigil.fetch.Fetcher;
 import dev.vigil.internal.FileTrees;
-import dev.vigil.internal.Json;
 import dev.vigil.lang.OpenNlpLanguageDetector;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.TaggedText;
@@ -25,12 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,42 +152,34 @@ final class BenchFeedsCommand implements Callable<Integer> {
       double max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
       long withinInterval = sorted.stream().filter(s -> s <= intervalSeconds * 4).count();
 
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("benchmark", "feeds");
-      result.put("time", Instant.now().toString());
-      result.put("machine", BenchCommand.machine());
+      Map<String, Object> result = BenchReports.start("feeds");
       result.put("feeds", feeds);
       result.put("hosts", hosts);
       result.put("hostDelayMs", hostDelayMs);
       result.put("perHostConcurrencyLimit", policy.perHostConcurrency());
       result.put("annotate", annotate);
       result.put("dedupWindow", dedupWindow != null ? dedupWindow : config.dedupWindow());
-      result.put("firstPassSeconds", BenchCommand.round(firstSeconds));
-      result.put("firstPassFeedsPerSecond", BenchCommand.round(first.feeds() / firstSeconds));
-      result.put("firstPassItemsPerSecond", BenchCommand.round(first.newItems() / firstSeconds));
+      result.put("firstPassSeconds", BenchReports.round(firstSeconds));
+      result.put("firstPassFeedsPerSecond", BenchReports.round(first.feeds() / firstSeconds));
+      result.put("firstPassItemsPerSecond", BenchReports.round(first.newItems() / firstSeconds));
       result.put("firstPassStored", first.inserted());
       result.put("firstPassCopies", first.copies());
-      result.put("soakSeconds", BenchCommand.round(soakSeconds));
+      result.put("soakSeconds", BenchReports.round(soakSeconds));
       result.put("soakPolls", polls);
-      result.put("soakPollsPerSecond", BenchCommand.round(polls / soakSeconds));
+      result.put("soakPollsPerSecond", BenchReports.round(polls / soakSeconds));
       result.put("soakFeedsThatPublished", published);
       result.put("soakNewItems", newItems);
       result.put("soakStored", stored.get() - soakStored);
       result.put("intervalSecondsMinMax", List.of(intervalSeconds, intervalSeconds * 4));
-      result.put("publishToStoredSecondsMedian", BenchCommand.round(median));
-      result.put("publishToStoredSecondsP95", BenchCommand.round(p95));
-      result.put("publishToStoredSecondsMax", BenchCommand.round(max));
-      result.put("storedWithinMaxInterval", sorted.isEmpty() ? 1.0 : BenchCommand.round(withinInterval / (double) sorted.size()));
+      result.put("publishToStoredSecondsMedian", BenchReports.round(median));
+      result.put("publishToStoredSecondsP95", BenchReports.round(p95));
+      result.put("publishToStoredSecondsMax", BenchReports.round(max));
+      result.put("storedWithinMaxInterval", sorted.isEmpty() ? 1.0 : BenchReports.round(withinInterval / (double) sorted.size()));
       result.put("maxConcurrentRequestsPerHost", farm.maxConcurrentPerHost());
       result.put("requestsServed", farm.requests());
-      result.put("heapAfterGcMB", heapMb.stream().map(BenchCommand::round).toList());
-      result.put("peakRssMB", BenchCommand.round(BenchCommand.peakRssBytes() / 1048576.0));
-      Path file = report != null ? report : Path.of("bench-results", "feeds-"
-          + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+      result.put("heapAfterGcMB", heapMb.stream().map(BenchReports::round).toList());
+      result.put("peakRssMB", BenchReports.round(BenchReports.peakRssBytes() / 1048576.0));
+      Path file = BenchReports.write(result, report, "feeds");
       out.printf(Locale.ROOT, "%nbench feeds: %,d feeds on %d sites%n"
               + "  first pass: %.1f s, %.1f feeds/s, %.1f items/s (%,d stored, %,d copies)%n"
               + "  soak %.0f s: %,d polls (%.1f/s), %,d new items stored; publication to storage median %.1f s,"
@@ -202,7 +189,7 @@ final class BenchFeedsCommand implements Callable<Integer> {
           first.copies(), soakSeconds, polls, polls / soakSeconds, stored.get() - soakStored, median, p95, max,
           intervalSeconds, intervalSeconds * 4, farm.maxConcurrentPerHost(),
           heapMb.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList(),
-          BenchCommand.peakRssBytes() / 1048576.0, file);
+          BenchReports.peakRssBytes() / 1048576.0, file);
       return ExitCodes.OK;
     } finally {
       FileTrees.deleteQuietly(work);

@@ -106,13 +106,17 @@ final class IngestCommand implements Callable<Integer> {
   /** Runs the pipeline with the configured limits; shared with {@code demo} and {@code bench}. */
   static IngestReport ingest(Store store, VigilConfig config, Components components, List<Path> paths,
       String source, Integer workers, ProgressPrinter printer) throws InterruptedException {
-    store.catchUpIndex(n -> {}); // absorb anything a killed run left unindexed
+    return pipeline(store, config, components.analysis(source), workers).run(paths, printer);
+  }
+
+  /** The pipeline with the configured limits, after absorbing anything a killed run left unindexed. */
+  static IngestPipeline pipeline(Store store, VigilConfig config, dev.vigil.pipeline.ArticleAnalysis analysis,
+      Integer workers) {
+    store.catchUpIndex(n -> {});
     IngestPipeline.Options options = new IngestPipeline.Options(
         workers != null && workers > 0 ? workers : config.ingestWorkers(),
         config.ingestBatchSize(), java.time.Duration.ofMillis(500));
-    IngestPipeline pipeline = new IngestPipeline(new FileSource(config.maxDocumentBytes()),
-        components.analysis(source), store, options);
-    return pipeline.run(paths, printer);
+    return new IngestPipeline(new FileSource(config.maxDocumentBytes()), analysis, store, options);
   }
 
   static String summary(IngestReport r, Store store) {

@@ -52,6 +52,10 @@ public final class IngestPipeline {
   private final Store store;
   private final Options options;
   private final StoryUpdater stories = StoryUpdater.standard();
+  private final java.util.concurrent.atomic.AtomicLongArray writeNanos = new java.util.concurrent.atomic.AtomicLongArray(3);
+
+  /** Time the writing thread spent, summed over a run: database, index, story assignment. */
+  public record WriteTimes(Duration database, Duration index, Duration stories) {}
 
   public IngestPipeline(FileSource source, ArticleAnalysis analysis, Store store, Options options) {
     this.source = source;
@@ -193,15 +197,29 @@ public final class IngestPipeline {
       throw new IllegalStateException(t);
     }
     reader.join();
+    store.catchUpIndex(n -> {}); // commit what the near-real-time refreshes left uncommitted
     IngestProgress last = counters.snapshot(started, true);
     listener.progress(last);
     return new IngestReport(plan.files().size(), counters.inserted.get(), counters.updated.get(),
         counters.unchanged.get(), counters.skipped.get(), plan.ignored(), last.elapsed());
   }
 
+  /** What writing has cost so far (for {@code vigil bench ingest}). */
+  public WriteTimes writeTimes() {
+    return new WriteTimes(Duration.ofNanos(writeNanos.get(0)), Duration.ofNanos(writeNanos.get(1)),
+        Duration.ofNanos(writeNanos.get(2)));
+  }
+
   private void commit(List<AnalyzedArticle> batch, Counters counters, IngestListener listener) {
-    List<WriteOutcome> outcomes = store.write(List.copyOf(batch));
+    long t0 = System.nanoTime();
+    List<WriteOutcome> outcomes = store.articles().write(List.copyOf(batch));
+    long t1 = System.nanoTime();
+    store.refreshIndex(); // searchable now; committed at most every second, and at the end of the run
+    long t2 = System.nanoTime();
     stories.catchUp(store); // each committed (and indexed) article joins its story, in write order
+    writeNanos.addAndGet(0, t1 - t0);
+    writeNanos.addAndGet(1, t2 - t1);
+    writeNanos.addAndGet(2, System.nanoTime() - t2);
     for (WriteOutcome o : outcomes) {
       switch (o.status()) {
         case INSERTED -> counters.inserted.incrementAndGet();

@@ -75,6 +75,14 @@ public final class SearchIndex implements AutoCloseable {
   private final IndexWriter writer; // null when read-only
   private SearcherManager searchers; // null while a read-only index has no commit yet
   private volatile long indexedUpTo;
+  private long committedUpTo; // guarded by this
+  private long lastCommitNanos = System.nanoTime(); // guarded by this
+
+  /**
+   * How often {@link #refreshNearRealTime} commits. A commit (flush and fsync) cost a single
+   * article's write 0.2 s on a loaded two-core machine, four fifths of its time to searchable.
+   */
+  static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
 
   private SearchIndex(Path dir, Directory directory, IndexWriter writer) throws IOException {
     this.dir = dir;
@@ -83,6 +91,7 @@ public final class SearchIndex implements AutoCloseable {
     if (writer != null) {
       this.searchers = new SearcherManager(writer, null);
       this.indexedUpTo = parseChange(commitData(writer));
+      this.committedUpTo = indexedUpTo;
     } else {
       refreshReadOnly();
     }
@@ -206,13 +215,31 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Indexes every article the store has written since {@link #indexedUpTo()}, committing as it
-   * goes, and makes them searchable. Safe to call at any time and from any thread.
+   * Indexes every article the store has written since {@link #indexedUpTo()}, commits, and makes
+   * them searchable: other processes see them, and a restart keeps them. Safe to call at any
+   * time and from any thread.
    *
    * @param progress told the number of articles indexed so far (may be called often)
    * @return the number of articles indexed
    */
   public synchronized long catchUp(ArticleStore store, LongConsumer progress) {
+    return absorb(store, progress, true);
+  }
+
+  /**
+   * Indexes every article the store has written since {@link #indexedUpTo()} and makes them
+   * searchable in this process at once (a near-real-time reader); commits only when the last
+   * commit is {@link #COMMIT_EVERY_NANOS} old. Until then other processes do not see them, and
+   * after a crash {@link #catchUp} indexes them again from the store. For writers of many small
+   * batches (the ingest pipeline); {@link #catchUp} or {@link #close} commits what is left.
+   *
+   * @return the number of articles indexed
+   */
+  public synchronized long refreshNearRealTime(ArticleStore store) {
+    return absorb(store, n -> {}, System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_NANOS);
+  }
+
+  private long absorb(ArticleStore store, LongConsumer progress, boolean commit) {
     requireWritable();
     long done = 0;
     try {
@@ -228,11 +255,16 @@ public final class SearchIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>(commitData(writer));
         data.put(CHANGE_KEY, Long.toString(upTo));
         data.put(SCHEMA_KEY, IndexFields.SCHEMA_VERSION);
-        writer.setLiveCommitData(data.entrySet());
-        writer.commit();
+        writer.setLiveCommitData(data.entrySet()); // what the next commit records, whoever makes it
         indexedUpTo = upTo;
         done += page.size();
+        if (commit && done % (CATCH_UP_PAGE * 20) == 0) {
+          commit(); // a long rebuild keeps its progress
+        }
         progress.accept(done);
+      }
+      if (commit && committedUpTo < indexedUpTo) {
+        commit();
       }
       if (done > 0) {
         searchers.maybeRefreshBlocking();
@@ -243,6 +275,12 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  private void commit() throws IOException {
+    writer.commit();
+    committedUpTo = indexedUpTo;
+    lastCommitNanos = System.nanoTime();
+  }
+
   /** Empties the index so that the next {@link #catchUp} rebuilds it from the whole store. */
   public synchronized void clear() {
     requireWritable();
@@ -251,6 +289,7 @@ public final class SearchIndex implements AutoCloseable {
       writer.setLiveCommitData(freshCommitData().entrySet());
       writer.commit();
       indexedUpTo = 0;
+      committedUpTo = 0;
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new StoreException("cannot clear the index " + dir + ": " + e.getMessage(), e);

@@ -130,6 +130,17 @@ public final class Store implements AutoCloseable {
     return index.writable() ? index.catchUp(articles, progress) : 0;
   }
 
+  /**
+   * Indexes what the database holds beyond the index and makes it searchable in this process at
+   * once, committing the index at most every second (see {@link SearchIndex#refreshNearRealTime}).
+   * Does nothing when another process owns the index.
+   *
+   * @return the number of articles indexed
+   */
+  public long refreshIndex() {
+    return index.writable() ? index.refreshNearRealTime(articles) : 0;
+  }
+
   /** How many database changes the index has not absorbed yet. */
   public long indexLag() {
     return Math.max(0, articles.lastChange() - index.indexedUpTo());
