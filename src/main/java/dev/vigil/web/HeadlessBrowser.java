@@ -26,6 +26,12 @@ public final class HeadlessBrowser implements AutoCloseable {
   public static final String CHROMIUM = System.getProperty("vigil.chromium", "/usr/bin/chromium");
   public static final String CHROMEDRIVER = System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver");
 
+  // Selenium warns that it has no DevTools bindings for this Chromium's version; the raw DevTools
+  // commands used here (executeCdpCommand) and WebDriver BiDi do not need them. Held, so that the
+  // levels are not lost with a collected logger.
+  private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
+  private static final Logger CDP_VERSIONS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   private final ChromeDriver driver;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final AutoCloseable network;
@@ -49,7 +55,8 @@ public final class HeadlessBrowser implements AutoCloseable {
   public static HeadlessBrowser start(int width, int height, boolean logRequests) {
     require(CHROMIUM, "chromium");
     require(CHROMEDRIVER, "chromium-driver");
-    Logger.getLogger("org.openqa.selenium").setLevel(Level.WARNING);
+    SELENIUM.setLevel(Level.WARNING);
+    CDP_VERSIONS.setLevel(Level.SEVERE);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
         .usingAnyFreePort()
