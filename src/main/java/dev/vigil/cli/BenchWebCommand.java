@@ -87,10 +87,9 @@ final class BenchWebCommand implements Callable<Integer> {
     }
     Path work = null;
     Path dir = dataDir;
-    String corpus = "custom";
+    String corpus = dir == null ? "demo" : String.valueOf(dir.toAbsolutePath().normalize().getFileName());
     try {
       if (dir == null) {
-        corpus = "demo";
         work = Files.createTempDirectory("vigil-bench-web-");
         dir = work.resolve("data");
         out.println("Ingesting the demo corpus into " + dir + " (pass --data DIR to reuse a store)");
@@ -146,6 +145,7 @@ final class BenchWebCommand implements Callable<Integer> {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "web");
     result.put("corpus", corpus);
+    result.put("dataDir", dir.toAbsolutePath().toString());
     result.put("time", Instant.now().toString());
     result.put("machine", BenchCommand.machine());
     result.put("loadAverage", loadAverage());

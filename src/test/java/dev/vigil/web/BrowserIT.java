@@ -288,6 +288,7 @@ class BrowserIT {
     waiting().until(d -> d.getCurrentUrl().endsWith("/articles/" + seedId));
     assertThat(page.findElements(By.cssSelector("mark.m-person"))).extracting(WebElement::getText)
         .contains("Sergei Shoigu");
+    screenshot("article");
   }
 
   @Test
