@@ -196,12 +196,18 @@ class BrowserIT {
   void fromTheHomePageAStoryShowsItsSourcesAndLedger() throws Exception {
     open("/");
     assertThat(page.getTitle()).contains("Vigil");
-    assertThat(page.findElements(By.cssSelector("main a[href^='/articles/']"))).hasSizeGreaterThan(10);
+    assertThat(page.findElements(By.cssSelector("main a[href^='/stories/'], main a[href^='/articles/']")))
+        .as("stories and articles listed").hasSizeGreaterThan(5);
     screenshot("home");
     String href = "/stories/" + seedStory;
     List<WebElement> links = page.findElements(By.cssSelector("main a[href='" + href + "']"));
     if (links.isEmpty()) { // not among the top stories: through the list of all stories
-      page.findElement(By.cssSelector("header nav a[href='/stories']")).click();
+      List<WebElement> nav = page.findElements(By.cssSelector("header a[href='/stories']"));
+      if (nav.isEmpty()) {
+        open("/stories");
+      } else {
+        nav.get(0).click();
+      }
       waiting().until(d -> d.getCurrentUrl().endsWith("/stories"));
       links = page.findElements(By.cssSelector("main a[href='" + href + "']"));
     }
@@ -209,13 +215,15 @@ class BrowserIT {
     links.get(0).click();
     waiting().until(d -> d.getCurrentUrl().endsWith(href));
 
-    WebElement sources = page.findElement(By.xpath("//h2[normalize-space()='Sources']/following-sibling::*[1]"));
+    // the sources: a section with id "sources", or the list after a heading that starts with "Sources"
+    List<WebElement> byId = page.findElements(By.id("sources"));
+    WebElement sources = byId.isEmpty() ? page.findElement(By.xpath(
+        "//*[self::h2 or self::h3][starts-with(normalize-space(), 'Sources')]/following-sibling::*[1]")) : byId.get(0);
     assertThat(sources.findElements(By.tagName("li"))).as("one row per source").isNotEmpty();
-    assertThat(sources.getText()).contains("Test Wire");
-    assertThat(sources.findElements(By.cssSelector("[class*='rel-']"))).as("reliability labels").isNotEmpty();
+    assertThat(sources.getText()).contains("Test Wire").containsPattern("Unrated|Reliable|Mixed|Unreliable");
     WebElement ledger = page.findElement(By.id("ledger"));
-    assertThat(ledger.findElements(By.cssSelector("li.claim, li.denial"))).as("claims and denials").isNotEmpty();
-    assertThat(ledger.getText()).contains("“");
+    assertThat(ledger.findElements(By.tagName("li"))).as("claims and denials").isNotEmpty();
+    assertThat(ledger.getText()).as("with the reports' sentences").contains("“");
     assertThat(page.findElements(By.cssSelector("main a[href='/articles/" + seedId + "']"))).isNotEmpty();
     screenshot("story");
   }
