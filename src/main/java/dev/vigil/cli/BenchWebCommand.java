@@ -44,7 +44,9 @@ import picocli.CommandLine.Option;
         "page's first paint and first contentful paint in headless Chromium (median of several",
         "loads, HTTP cache off). Serves --data DIR, or (by default) the bundled demo corpus",
         "ingested into a fresh temporary data directory. Bar: every page under 300 ms, home",
-        "first paint under 1 s. Needs Debian's chromium and chromium-driver for the paint.",
+        "first paint under 1 s. Pages: home, stories, a story, search with facets, an article,",
+        "map, the map/search/stories API, and entity, place and source profiles where served.",
+        "Needs Debian's chromium and chromium-driver for the paint.",
     })
 final class BenchWebCommand implements Callable<Integer> {
   static final double PAGE_BAR_MS = 300;
@@ -168,7 +170,10 @@ final class BenchWebCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The pages and API calls measured; the story and article are the largest story's and the query's first hit. */
+  /**
+   * The pages and API calls measured: the story is the largest, the article the query's first
+   * hit, and the entity, place and source profiles (where the server has them) the first listed.
+   */
   @SuppressWarnings("unchecked")
   private List<Target> targets(HttpClient http, String base) throws IOException, InterruptedException {
     String q = URLEncoder.encode(query, StandardCharsets.UTF_8);
@@ -190,7 +195,31 @@ final class BenchWebCommand implements Callable<Integer> {
     t.add(new Target("api: map", "/api/v1/map"));
     t.add(new Target("api: search + facets", "/api/v1/search?facets=true&q=" + q));
     t.add(new Target("api: stories", "/api/v1/stories"));
+    profile(http, base, t, "entity", "/api/v1/entities", "id", "/entities/");
+    profile(http, base, t, "place", "/api/v1/places", "id", "/places/");
+    profile(http, base, t, "source", "/api/v1/sources", "name", "/sources/");
     return t;
+  }
+
+  /**
+   * The first profile page of a kind and its API answer ({@code /entities/ID} and
+   * {@code /api/v1/entities/ID}), when the server has that list route and it is not empty.
+   */
+  @SuppressWarnings("unchecked")
+  private static void profile(HttpClient http, String base, List<Target> targets, String kind, String listPath,
+      String key, String pagePrefix) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + listPath + "?limit=1")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      return; // a server without that kind of page
+    }
+    List<Map<String, Object>> items = (List<Map<String, Object>>) Json.read(r.body(), Map.class).get("items");
+    if (items == null || items.isEmpty() || items.get(0).get(key) == null) {
+      return;
+    }
+    String id = URLEncoder.encode(String.valueOf(items.get(0).get(key)), StandardCharsets.UTF_8).replace("+", "%20");
+    targets.add(new Target(kind, pagePrefix + id));
+    targets.add(new Target("api: " + kind, "/api/v1" + pagePrefix + id));
   }
 
   private Timing time(HttpClient http, String base, Target t) throws IOException, InterruptedException {
