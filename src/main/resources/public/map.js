@@ -88,11 +88,12 @@
     var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
     if (p.layer === 'event') {
       var g = groupOf(p.type);
-      f.marker = L.circleMarker(ll, { radius: 7, color: '#fff', weight: 1.5, fillColor: g[1],
+      f.marker = L.circleMarker(ll, { radius: 7, color: '#fff', weight: 1.5, fillColor: g[1], className: 'marker-event',
         fillOpacity: p.modality === 'asserted' ? 0.95 : 0.55 }).bindPopup(eventPopup(p));
     } else {
       f.marker = L.circleMarker(ll, { radius: 4 + Math.min(10, Math.sqrt(p.articles) * 2),
-        color: '#14213d', weight: 1, fillColor: '#5d7fa3', fillOpacity: 0.6 }).bindPopup(placePopup(p));
+        color: '#14213d', weight: 1, fillColor: '#5d7fa3', fillOpacity: 0.6, className: 'marker-place' })
+        .bindPopup(placePopup(p));
       if (p.radiusKm) {
         f.circle = L.circle(ll, { radius: p.radiusKm * 1000, color: '#5d7fa3', weight: 0.8,
           fillOpacity: 0.05, dashArray: '3 3', interactive: false });
