@@ -310,12 +310,21 @@ final class EntityViews {
         store.mentions().eventCount(events), store.mentions().events(events, 0, 20));
   }
 
-  /** The names a gazetteer place goes by: its name and up to 50 aliases. */
+  /**
+   * The names a gazetteer place goes by: its name and up to 50 aliases, those of the entries
+   * of the same name, kind and country included (the gazetteer holds some places twice: from
+   * its source data and from the curated regions).
+   */
   static List<String> namesOf(Place p) {
-    List<String> names = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
     names.add(p.name());
-    gazetteer().aliases(p).stream().limit(50).forEach(names::add);
-    return names;
+    for (Place same : gazetteer().lookup(p.name())) {
+      if (same.kind().equals(p.kind()) && java.util.Objects.equals(same.country(), p.country())) {
+        names.add(same.name());
+        names.addAll(gazetteer().aliases(same));
+      }
+    }
+    return names.stream().limit(51).toList();
   }
 
   static Mentions.EventFilter placeFilter(List<String> names, String country) {
