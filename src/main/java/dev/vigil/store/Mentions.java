@@ -51,11 +51,14 @@ public final class Mentions {
   /**
    * Which events to list; null fields do not filter. {@code actors}: names any of the event's
    * actors goes by (case-insensitive); {@code places}: names its place goes by (case-insensitive),
-   * in {@code placeCountry} when that is given; {@code from} and {@code to}: ISO dates at any precision,
+   * in {@code placeCountry} when that is given; {@code mentioning}: an entity key, keeps the
+   * events of the articles that mention it (an index lookup, so an actor's events cost no scan
+   * of all events); {@code from} and {@code to}: ISO dates at any precision,
    * both inclusive, compared with the event's date (else its article's publication date).
    */
   public record EventFilter(String type, String country, Collection<String> actors,
-      Collection<String> places, String placeCountry, String source, String from, String to) {
+      String mentioning, Collection<String> places, String placeCountry, String source,
+      String from, String to) {
     public EventFilter {
       if (from != null && !ISO_PREFIX.matcher(from).matches()) {
         throw new IllegalArgumentException("'from' must be an ISO date like 2024, 2024-11 or 2024-11-19, got '" + from + "'");
@@ -68,13 +71,79 @@ public final class Mentions {
     }
 
     /** No filter: every event. */
-    public static final EventFilter ALL = new EventFilter(null, null, null, null, null, null, null, null);
+    public static final EventFilter ALL =
+        new EventFilter(null, null, null, null, null, null, null, null, null);
   }
 
   private final Database db;
 
   Mentions(Database db) {
     this.db = db;
+  }
+
+  /**
+   * The articles about one subject, as an SQL subquery over the derived tables: all of an
+   * entity's, a place's or a source's articles come from one index lookup.
+   */
+  public record ArticleSet(String sql, List<Object> args) {
+    /** The articles that mention the entity with {@code key}. */
+    public static ArticleSet entity(String key) {
+      return new ArticleSet("SELECT article_id FROM article_entities WHERE entity_key = ?", List.of(key));
+    }
+
+    /** The articles that mention a place by any of {@code names}, in {@code country} if not null. */
+    public static ArticleSet place(Collection<String> names, String country) {
+      List<Object> args = new ArrayList<>(names);
+      String sql = "SELECT article_id FROM article_places WHERE name IN ("
+          + "?,".repeat(Math.max(0, names.size() - 1)) + "?)";
+      if (country != null) {
+        sql += " AND country = ?";
+        args.add(country);
+      }
+      return new ArticleSet(sql, args);
+    }
+
+    /** The articles of the source named {@code name}. */
+    public static ArticleSet source(String name) {
+      return new ArticleSet("SELECT id FROM articles WHERE source = ?", List.of(name));
+    }
+  }
+
+  /** An article as lists show it. */
+  public record ArticleRef(String id, String title, String source, String published) {}
+
+  /** The ids of the articles in {@code set}. */
+  public java.util.Set<String> ids(ArticleSet set) {
+    return db.read(c -> {
+      try (PreparedStatement ps = prepare(c, set.sql(), set.args())) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The newest {@code limit} articles of {@code set}. */
+  public List<ArticleRef> latest(ArticleSet set, int limit) {
+    String sql = "SELECT id, title, source, published FROM articles WHERE id IN (" + set.sql()
+        + ") ORDER BY sort_ms DESC, seq DESC LIMIT ?";
+    List<Object> args = new ArrayList<>(set.args());
+    args.add(limit);
+    return db.read(c -> {
+      try (PreparedStatement ps = prepare(c, sql, args)) {
+        List<ArticleRef> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ArticleRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          }
+        }
+        return out;
+      }
+    });
   }
 
   // --- entities ---
@@ -350,6 +419,10 @@ public final class Mentions {
         w.append(" AND coalesce(e.country, '') IN (?, '')");
         args.add(f.placeCountry());
       }
+    }
+    if (f.mentioning() != null) {
+      w.append(" AND e.article_id IN (SELECT article_id FROM article_entities WHERE entity_key = ?)");
+      args.add(f.mentioning());
     }
     if (f.actors() != null) {
       if (f.actors().isEmpty()) {

@@ -1,8 +1,7 @@
 package dev.vigil.web;
 
 import dev.vigil.store.Facets;
-import dev.vigil.store.SearchQuery;
-import dev.vigil.store.SearchResults;
+import dev.vigil.store.Mentions;
 import dev.vigil.store.Store;
 import dev.vigil.stories.StoryReport;
 import java.net.URLEncoder;
@@ -21,23 +20,22 @@ import java.util.stream.Collectors;
  * index: how many articles, their publication dates (month or year buckets, as the search
  * page's histogram), the actors and places named in the same articles, the event types, the
  * latest articles and the stories they belong to. Counts come from the index's doc values, so
- * they cost one pass over the matching documents, not a read of their annotations.
+ * they cost one pass over the matching documents, not a read of their annotations; the latest
+ * articles and story membership come from the same articles as the store's derived tables list
+ * them ({@link Mentions.ArticleSet}), which is cheaper than loading ids from the index.
  *
  * @param query the search query that finds the articles (a link to the search page shows them)
  * @param undated matching articles without a publication date (not in {@code dates})
  */
 record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket> dates,
     long undated, List<Named> actors, List<Named> places, List<Facets.Value> eventTypes,
-    List<Facets.Value> sources, List<ArticleRef> latest, List<StoryRef> stories) {
+    List<Facets.Value> sources, List<Mentions.ArticleRef> latest, List<StoryRef> stories) {
 
   /** How many co-occurring actors and places to keep. */
   static final int TOP = 12;
 
   /** A co-occurring actor or place: its name, page and number of shared articles. */
   record Named(String name, String id, String href, long articles) {}
-
-  /** An article that mentions it. */
-  record ArticleRef(String id, String title, String source, String published) {}
 
   /** A story with articles that mention it. */
   record StoryRef(long id, String title, int articles, int mentioning) {}
@@ -50,13 +48,15 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
   /**
    * The coverage of what {@code query} finds.
    *
+   * @param articles the same articles as {@code query} finds, from the store
    * @param self names of the thing itself, left out of the co-occurring lists (lower case)
    * @param actorIds maps facet names of actors to entity ids
    * @param placeIds maps facet names of places to place ids
    */
-  static Coverage of(Store store, List<StoryReport> allStories, String query, Set<String> self,
+  static Coverage of(Store store, List<StoryReport> allStories, String query,
+      Mentions.ArticleSet articles, Set<String> self,
       Function<Collection<String>, Map<String, String>> actorIds,
-      Function<String, String> placeIds) {
+      Function<Collection<String>, Map<String, String>> placeIds) {
     Facets f = store.index().facets(query, TOP + self.size() + 1);
     long dated = f.dates().stream().mapToLong(Facets.Bucket::count).sum();
     List<Facets.Value> actorValues = f.byField().getOrDefault("entity", List.of()).stream()
@@ -66,19 +66,16 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
       String id = ids.getOrDefault(v.value().toLowerCase(Locale.ROOT), "name:" + v.value());
       return new Named(v.value(), id, "/entities/" + encode(id), v.count());
     }).toList();
-    List<Named> places = f.byField().getOrDefault("place", List.of()).stream()
-        .filter(v -> !self.contains(v.value().toLowerCase(Locale.ROOT))).limit(TOP)
-        .map(v -> {
-          String id = placeIds.apply(v.value());
-          return new Named(v.value(), id, "/places/" + encode(id), v.count());
-        }).toList();
-    SearchResults latest = store.index().search(
-        new SearchQuery(query, SearchQuery.Order.NEWEST, 0, 10, false));
-    List<ArticleRef> articles = latest.hits().stream()
-        .map(h -> new ArticleRef(h.id(), h.title(), h.source(), h.published())).toList();
+    List<Facets.Value> placeValues = f.byField().getOrDefault("place", List.of()).stream()
+        .filter(v -> !self.contains(v.value().toLowerCase(Locale.ROOT))).limit(TOP).toList();
+    Map<String, String> pids = placeIds.apply(placeValues.stream().map(Facets.Value::value).toList());
+    List<Named> places = placeValues.stream().map(v -> {
+      String id = pids.getOrDefault(v.value().toLowerCase(Locale.ROOT), "name:" + v.value());
+      return new Named(v.value(), id, "/places/" + encode(id), v.count());
+    }).toList();
     List<StoryRef> stories = new ArrayList<>();
     if (f.total() > 0 && !allStories.isEmpty()) {
-      Set<String> matching = store.index().matchingIds(query);
+      Set<String> matching = store.mentions().ids(articles);
       for (StoryReport s : allStories) {
         int n = (int) s.articles().stream().filter(matching::contains).count();
         if (n > 0) {
@@ -89,7 +86,7 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
     }
     return new Coverage(query, f.total(), f.dateUnit(), f.dates(), f.total() - dated, actors,
         places, f.byField().getOrDefault("event_type", List.of()),
-        f.byField().getOrDefault("source_key", List.of()), articles,
+        f.byField().getOrDefault("source_key", List.of()), store.mentions().latest(articles, 10),
         stories.subList(0, Math.min(10, stories.size())));
   }
 

@@ -35,6 +35,17 @@ final class EntityViews {
     this.store = store;
     this.stories = stories;
     this.templates = templates;
+    // the knowledge base and gazetteer take seconds to load: load them before the first page asks
+    Thread preload = new Thread(() -> {
+      try {
+        kb();
+        gazetteer();
+      } catch (RuntimeException e) {
+        // a broken kb.yaml: the first page that needs the knowledge base reports it
+      }
+    }, "vigil-preload-kb-gazetteer");
+    preload.setDaemon(true);
+    preload.start();
   }
 
   /** The knowledge base (bundled plus the user's kb.yaml), loaded on first use. */
@@ -85,34 +96,45 @@ final class EntityViews {
     }
     List<Actor> candidates = byName ? kb().lookup(name) : List.of();
     String query = Coverage.clause("entity", byName ? name : actor != null ? actor.id() : id);
-    Coverage coverage = Coverage.of(store, stories.all(), query, Coverage.lower(names),
-        store.mentions()::entityKeysByName, this::placeId);
-    Mentions.EventFilter events = actorFilter(names);
+    String key = row != null ? row.key() : actor.id();
+    Coverage coverage = Coverage.of(store, stories.all(), query, Mentions.ArticleSet.entity(key),
+        Coverage.lower(names), store.mentions()::entityKeysByName, this::placeIds);
+    Mentions.EventFilter events = actorFilter(names, key);
     return new EntityView(actor != null ? actor.id() : row.key(), name, type,
         row == null ? 0 : row.articles(), row == null ? 0 : row.mentions(), actor, candidates,
         List.copyOf(names), coverage, store.mentions().eventCount(events),
         store.mentions().events(events, 0, 20));
   }
 
-  static Mentions.EventFilter actorFilter(Set<String> names) {
-    return new Mentions.EventFilter(null, null, names, null, null, null, null, null);
+  static Mentions.EventFilter actorFilter(Set<String> names, String key) {
+    return new Mentions.EventFilter(null, null, names, key, null, null, null, null, null);
   }
 
-  /** The names an entity id stands for: a KB actor's name and aliases, or the name itself. */
-  Set<String> namesOf(String idOrName) {
+  /**
+   * What an {@code actor} parameter (an entity id or a name) selects: the names the entity goes
+   * by (a KB actor's name and aliases, or the name itself) and the key of the stored entity, if
+   * any, whose articles hold its events.
+   */
+  Mentions.EventFilter actorFilter(String idOrName) {
     Set<String> names = new LinkedHashSet<>();
+    String key = null;
     if (idOrName.startsWith(NAME_PREFIX)) {
       names.add(idOrName.substring(NAME_PREFIX.length()));
-      return names;
-    }
-    Actor a = kb().get(idOrName);
-    if (a != null) {
-      names.add(a.name());
-      names.addAll(a.aliases());
     } else {
-      names.add(idOrName);
+      Actor a = kb().get(idOrName);
+      if (a != null) {
+        names.add(a.name());
+        names.addAll(a.aliases());
+        key = a.id();
+      } else {
+        names.add(idOrName);
+      }
     }
-    return names;
+    if (key == null) {
+      String name = names.iterator().next();
+      key = store.mentions().entityKeysByName(List.of(name)).get(name.toLowerCase(Locale.ROOT));
+    }
+    return actorFilter(names, key);
   }
 
   /** {@code GET /entities/{id}}. */
@@ -224,11 +246,23 @@ final class EntityViews {
   /** One level of the admin hierarchy, outermost first, with its page. */
   record Hierarchy(String kind, String name, String id) {}
 
-  /** The place id the pages use for a place of this name: its gazetteer id, else {@code name:}. */
-  String placeId(String name) {
-    List<Mentions.PlaceCount> rows = store.mentions().place(List.of(name), null);
-    Place p = rows.isEmpty() ? null : match(rows.get(0));
-    return p != null ? String.valueOf(p.id()) : NAME_PREFIX + name;
+  /**
+   * The place ids the pages use for places of these names (keyed by the lower-cased name): the
+   * gazetteer id of the most mentioned place of that name, else {@code name:} and the name.
+   */
+  Map<String, String> placeIds(java.util.Collection<String> names) {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (names.isEmpty()) {
+      return out;
+    }
+    for (Mentions.PlaceCount row : store.mentions().place(names, null)) { // most mentioned first
+      String key = row.name().toLowerCase(Locale.ROOT);
+      if (!out.containsKey(key)) {
+        Place p = match(row);
+        out.put(key, p != null ? String.valueOf(p.id()) : NAME_PREFIX + row.name());
+      }
+    }
+    return out;
   }
 
   /** The gazetteer entry a stored place mention was resolved to, or null. */
@@ -296,8 +330,9 @@ final class EntityViews {
     List<String> stored = rows.stream().map(Mentions.PlaceCount::name).distinct().toList();
     String query = (stored.isEmpty() ? List.of(name) : stored).stream()
         .map(n -> Coverage.clause("place", n)).collect(java.util.stream.Collectors.joining(" OR "));
-    Coverage coverage = Coverage.of(store, stories.all(), query, Coverage.lower(names),
-        store.mentions()::entityKeysByName, this::placeId);
+    Coverage coverage = Coverage.of(store, stories.all(), query,
+        Mentions.ArticleSet.place(stored.isEmpty() ? List.of(name) : stored, country),
+        Coverage.lower(names), store.mentions()::entityKeysByName, this::placeIds);
     Mentions.EventFilter events = placeFilter(names, country);
     long articles = rows.stream().mapToLong(Mentions.PlaceCount::articles).sum();
     long mentions = rows.stream().mapToLong(Mentions.PlaceCount::mentions).sum();
@@ -328,7 +363,7 @@ final class EntityViews {
   }
 
   static Mentions.EventFilter placeFilter(List<String> names, String country) {
-    return new Mentions.EventFilter(null, null, null, names, country, null, null, null);
+    return new Mentions.EventFilter(null, null, null, null, names, country, null, null, null);
   }
 
   /** {@code GET /places/{id}}. */

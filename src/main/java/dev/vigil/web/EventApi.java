@@ -4,7 +4,6 @@ import dev.vigil.store.Mentions;
 import dev.vigil.store.Store;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code GET /api/v1/events}: the stored events one by one, newest articles first, each with
@@ -40,7 +39,7 @@ final class EventApi {
           + Api.clip(type) + "'");
     }
     String actor = EntityViews.text(ctx, "actor");
-    Set<String> actors = actor == null ? null : entities.namesOf(actor);
+    Mentions.EventFilter byActor = actor == null ? Mentions.EventFilter.ALL : entities.actorFilter(actor);
     String place = EntityViews.text(ctx, "place");
     List<String> placeNames = null;
     String placeCountry = null;
@@ -58,7 +57,8 @@ final class EventApi {
       }
     }
     try {
-      return new Mentions.EventFilter(type, EntityViews.country(ctx), actors, placeNames, placeCountry,
+      return new Mentions.EventFilter(type, EntityViews.country(ctx), byActor.actors(),
+          byActor.mentioning(), placeNames, placeCountry,
           EntityViews.text(ctx, "source"), EntityViews.text(ctx, "from"), EntityViews.text(ctx, "to"));
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("parameter " + e.getMessage());

@@ -86,8 +86,10 @@ final class SourceViews {
           new SourceReliability(stories.priors()).rating(entry.name()));
     }
     Coverage coverage = Coverage.of(store, stories.all(), Coverage.clause("source_key", row.name()),
-        Set.of(), store.mentions()::entityKeysByName, entities::placeId);
-    Mentions.EventFilter events = new Mentions.EventFilter(null, null, null, null, null, row.name(), null, null);
+        Mentions.ArticleSet.source(row.name()), Set.of(), store.mentions()::entityKeysByName,
+        entities::placeIds);
+    Mentions.EventFilter events = new Mentions.EventFilter(null, null, null, null, null, null, row.name(),
+        null, null);
     return new SourceView(row, entry == null ? null : registryJson(entry), coverage,
         store.mentions().eventCount(events), store.mentions().events(events, 0, 20));
   }
