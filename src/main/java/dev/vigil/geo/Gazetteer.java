@@ -34,6 +34,7 @@ public final class Gazetteer {
   private final Map<String, Place> demonyms = new HashMap<>();
   private final Map<Integer, Boolean> curated = new HashMap<>();
   private final Map<String, double[]> countryPoints = new HashMap<>();
+  private final List<String> aliases = new ArrayList<>(); // by id: the row's '|'-joined aliases, for pages
 
   private Gazetteer() {}
 
@@ -149,6 +150,7 @@ public final class Gazetteer {
       curated.put(p.id(), true);
     }
     index(p.name(), p);
+    aliases.add(f[8].isBlank() ? null : f[8]);
     for (String alias : f[8].split("\\|")) {
       index(alias, p);
     }
@@ -238,6 +240,26 @@ public final class Gazetteer {
   /** Whether {@code place} comes from the hand-curated list of named regions and borders. */
   public boolean isCurated(Place place) {
     return curated.containsKey(place.id());
+  }
+
+  /** The place with {@code id} (as {@link Place#id} gives it), or null. */
+  public Place place(int id) {
+    return id >= 0 && id < places.size() ? places.get(id) : null;
+  }
+
+  /** The other names of {@code place} as the gazetteer spells them, in any script. */
+  public List<String> aliases(Place place) {
+    String joined = place.id() < aliases.size() ? aliases.get(place.id()) : null;
+    if (joined == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String a : joined.split("\\|")) {
+      if (!a.isBlank() && !a.equals(place.name()) && !out.contains(a)) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   /** All places, curated ones last. */

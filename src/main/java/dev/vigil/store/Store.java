@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
   private final FeedStore feeds;
   private final SearchIndex index;
   private final MapData map;
+  private final Mentions mentions;
 
   private Store(Path dataDir, Database db, SearchIndex index) {
     this.dataDir = dataDir;
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
+    this.mentions = new Mentions(db);
     this.stories = new StoryStore(db);
     this.feeds = new FeedStore(db);
     this.index = index;
@@ -88,6 +90,11 @@ public final class Store implements AutoCloseable {
   /** Places and events for the map. */
   public MapData map() {
     return map;
+  }
+
+  /** Entities, places, sources and events, one row per article, for their pages and API. */
+  public Mentions mentions() {
+    return mentions;
   }
 
   public StoryStore stories() {

@@ -17,7 +17,19 @@ final class FacetView {
       "country", "Country", "place", "Place", "entity", "Who", "source_key", "Source",
       "language", "Language");
 
-  record Link(String label, long count, String href, boolean active) {}
+  /** A facet value: {@code href} narrows the search to it, {@code page} (or null) is its entity, place or source page. */
+  record Link(String label, long count, String href, boolean active, String page) {}
+
+  /** The page of a facet value, for the fields that have pages. */
+  private static String page(String field, String value) {
+    String v = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return switch (field) {
+      case "entity" -> "/entities/name:" + v;
+      case "place" -> "/places/name:" + v;
+      case "source_key" -> "/sources/" + v;
+      default -> null;
+    };
+  }
 
   record Group(String field, String label, List<Link> links) {}
 
@@ -40,7 +52,8 @@ final class FacetView {
         boolean active = q.toLowerCase(Locale.ROOT).contains(clause.toLowerCase(Locale.ROOT));
         String label = e.getKey().equals("category") || e.getKey().equals("event_type")
             ? v.value().replace('_', ' ') : v.value();
-        links.add(new Link(label, v.count(), href(narrow(q, clause), sort), active));
+        links.add(new Link(label, v.count(), href(narrow(q, clause), sort), active,
+            page(e.getKey(), v.value())));
       }
       out.add(new Group(e.getKey(), LABELS.getOrDefault(e.getKey(), e.getKey()), links));
     }

@@ -32,6 +32,11 @@ final class StoryViews {
         s.ownership()));
   }
 
+  /** What the source registry says of each source before its track record. */
+  SourcePriors priors() {
+    return priors;
+  }
+
   /** Stories of two or more articles, the largest and newest first. */
   synchronized List<StoryReport> all() {
     String key = store.articles().lastChange() + ":" + store.stories().assignedUpTo();

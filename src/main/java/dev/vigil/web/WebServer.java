@@ -62,6 +62,9 @@ public final class WebServer implements AutoCloseable {
     TeamPages teamPages = new TeamPages(store, templates, pages::model, access, teamItems);
     WatchlistApi watchlistApi = new WatchlistApi(store);
     WatchlistPages watchlistPages = new WatchlistPages(store, templates, pages::model);
+    EntityViews entityViews = new EntityViews(store, stories, templates);
+    SourceViews sourceViews = new SourceViews(store, stories, entityViews, templates);
+    EventApi eventApi = new EventApi(store, entityViews);
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.staticFiles.add(files -> {
@@ -139,6 +142,19 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/stories/{id}", stories::get);
       config.routes.get("/api/v1/export", api::export);
       config.routes.get("/api/v1/openapi.json", api::openapi);
+
+      // entity, place and source pages, their API, and the stored events
+      config.routes.get("/entities/{id}", ctx -> entityViews.entityPage(ctx, pages.model("Entity")));
+      config.routes.get("/places/{id}", ctx -> entityViews.placePage(ctx, pages.model("Place")));
+      config.routes.get("/sources", ctx -> sourceViews.listPage(ctx, pages.model("Sources")));
+      config.routes.get("/sources/{name}", ctx -> sourceViews.page(ctx, pages.model("Source")));
+      config.routes.get("/api/v1/entities", entityViews::entityList);
+      config.routes.get("/api/v1/entities/{id}", entityViews::entityJson);
+      config.routes.get("/api/v1/places", entityViews::placeList);
+      config.routes.get("/api/v1/places/{id}", entityViews::placeJson);
+      config.routes.get("/api/v1/sources", sourceViews::list);
+      config.routes.get("/api/v1/sources/{name}", sourceViews::json);
+      config.routes.get("/api/v1/events", eventApi::list);
 
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));

@@ -42,6 +42,7 @@ class OpenApiIT {
     store = Store.open(dir);
     store.write(Articles.demo(30));
     store.write(List.of(Articles.placed("map-1"), Articles.placed("map-2")));
+    store.write(List.of(ProfilePagesIT.hostile())); // an entity, for /entities
     dev.vigil.stories.StoryUpdater.standard().catchUp(store); // the two reports make one story
     store.articles().recordFailures(List.of(new dev.vigil.model.Failure("ingest", "in/x.jsonl", 3, "bad line")));
     server = WebServer.start(store, "127.0.0.1", 0, "test");
@@ -120,7 +121,17 @@ class OpenApiIT {
         Map.entry("/articles/{id}/corrections", "/api/v1/articles/map-1/corrections"),
         Map.entry("/audit", "/api/v1/audit"),
         Map.entry("/users", "/api/v1/users"),
-        Map.entry("/tokens", "/api/v1/tokens"));
+        Map.entry("/tokens", "/api/v1/tokens"),
+        Map.entry("/entities", "/api/v1/entities?limit=5"),
+        Map.entry("/entities/{id}", "/api/v1/entities/" + java.net.URLEncoder.encode(
+            Json.mapper().readTree(get("/api/v1/entities?limit=1").body()).at("/items/0/id").asText(),
+            java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")),
+        Map.entry("/places", "/api/v1/places?country=TJ"),
+        Map.entry("/places/{id}", "/api/v1/places/"
+            + Json.mapper().readTree(get("/api/v1/places?q=Khatlon").body()).at("/items/0/id").asText()),
+        Map.entry("/sources", "/api/v1/sources"),
+        Map.entry("/sources/{name}", "/api/v1/sources/Test%20Wire"),
+        Map.entry("/events", "/api/v1/events?type=armed_clash&country=TJ"));
     assertThat(doc.get("paths").properties()).filteredOn(p -> p.getValue().has("get"))
         .extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrderElementsOf(requests.keySet());
@@ -154,6 +165,13 @@ class OpenApiIT {
     check("/stories/{id}", "/api/v1/stories/999999", 404);
     check("/stories", "/api/v1/stories?limit=1000", 400);
     check("/watchlists/{id}", "/api/v1/watchlists/999999", 404);
+    check("/entities", "/api/v1/entities?type=PLANET", 400);
+    check("/entities/{id}", "/api/v1/entities/no-such-entity", 404);
+    check("/places", "/api/v1/places?country=XYZ", 400);
+    check("/places/{id}", "/api/v1/places/999999999", 404);
+    check("/sources", "/api/v1/sources?limit=0", 400);
+    check("/sources/{name}", "/api/v1/sources/nobody", 404);
+    check("/events", "/api/v1/events?from=yesterday", 400);
   }
 
   @Test
