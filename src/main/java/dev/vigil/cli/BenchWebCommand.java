@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -144,13 +141,9 @@ final class BenchWebCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "bar: every page p95 < %.0f ms: %s; home first paint < %.0f ms: %s%n", PAGE_BAR_MS,
         pagesOk ? "met" : "NOT met", PAINT_BAR_MS, paintOk ? "met" : "NOT met");
 
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("benchmark", "web");
+    Map<String, Object> result = BenchReports.start("web");
     result.put("corpus", corpus);
     result.put("dataDir", dir.toAbsolutePath().toString());
-    result.put("time", Instant.now().toString());
-    result.put("machine", BenchCommand.machine());
-    result.put("loadAverage", loadAverage());
     result.put("articles", articles);
     result.put("rounds", rounds);
     result.put("pages", timings);
@@ -160,12 +153,7 @@ final class BenchWebCommand implements Callable<Integer> {
     result.put("paintBarMs", PAINT_BAR_MS);
     result.put("pagesMeetBar", pagesOk);
     result.put("paintMeetsBar", paintOk);
-    Path reportFile = report != null ? report : Path.of("bench-results", "web-" + corpus + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
-    if (reportFile.getParent() != null) {
-      Files.createDirectories(reportFile.getParent());
-    }
-    Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+    Path reportFile = BenchReports.write(result, report, "web-" + corpus);
     out.println("report: " + reportFile);
     return ExitCodes.OK;
   }
@@ -242,8 +230,8 @@ final class BenchWebCommand implements Callable<Integer> {
       }
     }
     Arrays.sort(nanos);
-    return new Timing(t.name(), t.path(), BenchCommand.round(first), BenchCommand.round(percentile(nanos, 50) / 1e6),
-        BenchCommand.round(percentile(nanos, 95) / 1e6), BenchCommand.round(nanos[nanos.length - 1] / 1e6), bytes);
+    return new Timing(t.name(), t.path(), BenchReports.round(first), BenchReports.round(BenchReports.percentile(nanos, 50) / 1e6),
+        BenchReports.round(BenchReports.percentile(nanos, 95) / 1e6), BenchReports.round(nanos[nanos.length - 1] / 1e6), bytes);
   }
 
   /** Medians of the Paint Timing and Navigation Timing figures of {@code loads} loads of {@code url}. */
@@ -280,7 +268,7 @@ final class BenchWebCommand implements Callable<Integer> {
     Map<String, Double> result = new LinkedHashMap<>();
     for (int k = 0; k < keys.length; k++) {
       Arrays.sort(values[k]);
-      result.put(names[k], BenchCommand.round(percentile(values[k], 50) / 1000.0));
+      result.put(names[k], BenchReports.round(BenchReports.percentile(values[k], 50) / 1000.0));
     }
     return result;
   }
@@ -300,19 +288,5 @@ final class BenchWebCommand implements Callable<Integer> {
       throw new IOException(url + " answered " + r.statusCode() + ": " + r.body());
     }
     return r.body();
-  }
-
-  /** The {@code p}th percentile (nearest rank) of sorted values. */
-  private static long percentile(long[] sorted, int p) {
-    return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
-  }
-
-  /** The one-minute load average (Linux), so a report says how busy the machine was. */
-  private static Double loadAverage() {
-    try {
-      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }
