@@ -20,7 +20,7 @@ class DemoIT {
   @Test
   void theDemoServesTheSampleAndASearchForTajikBorderFindsTheSeeds() throws Exception {
     try (ChildVigil demo = ChildVigil.start("demo", "--port", "0")) {
-      assertThat(demo.awaitLine(l -> l.contains("Vigil is serving"), 180)).as("stderr: %s", demo.err).isTrue();
+      assertThat(demo.awaitLine(l -> l.contains("Vigil is serving"), 600)).as("stderr: %s", demo.err).isTrue();
       String serving = demo.out.stream().filter(l -> l.contains("Vigil is serving")).findFirst().orElseThrow();
       assertThat(serving).contains("serving 602 articles");
       Matcher url = URL.matcher(serving);
