@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the map shows, read from the stored annotations: the places articles mention (one point
- * per resolved place, with how many articles mention it) and the events that have a place.
+ * What the map shows: the places articles mention (one point per resolved place, with how
+ * many articles mention it) and the events that have a place, read from the rows derived from
+ * the stored annotations ({@code article_places}, {@code article_events}, migration V5) so a
+ * request does not parse every article's JSON.
  */
 public final class MapData {
   /** A resolved place and the articles that mention it. */
@@ -28,16 +30,12 @@ public final class MapData {
 
   /** Up to {@code limit} places, the most mentioned first. */
   public List<PlacePoint> places(int limit) {
-    String sql = "SELECT json_extract(p.value, '$.name') AS name,"
-        + " json_extract(p.value, '$.kind') AS kind, json_extract(p.value, '$.country') AS country,"
-        + " round(json_extract(p.value, '$.lat'), 4) AS lat,"
-        + " round(json_extract(p.value, '$.lon'), 4) AS lon,"
-        + " max(json_extract(p.value, '$.radiusKm')) AS radius,"
-        + " count(DISTINCT a.id) AS n, max(a.published) AS latest"
-        + " FROM articles a, json_each(a.annotations, '$.places') p"
-        + " WHERE json_extract(p.value, '$.lat') IS NOT NULL"
-        + " AND json_extract(p.value, '$.lon') IS NOT NULL"
-        + " GROUP BY name, kind, lat, lon ORDER BY n DESC, name LIMIT ?";
+    String sql = "SELECT p.name AS name, p.kind AS kind, nullif(p.country, '') AS country,"
+        + " round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, max(p.radius_km) AS radius,"
+        + " count(DISTINCT p.article_id) AS n, max(a.published) AS latest"
+        + " FROM article_places p JOIN articles a ON a.id = p.article_id"
+        + " WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
+        + " GROUP BY p.name, p.kind, round(p.lat, 4), round(p.lon, 4) ORDER BY n DESC, p.name LIMIT ?";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, limit);
@@ -56,15 +54,12 @@ public final class MapData {
 
   /** Up to {@code limit} events that have coordinates, the newest articles first. */
   public List<EventPoint> events(int limit) {
-    String sql = "SELECT a.id, a.title, a.source, a.published,"
-        + " json_extract(e.value, '$.type') AS type, json_extract(e.value, '$.modality') AS modality,"
-        + " json_extract(e.value, '$.date') AS date, json_extract(e.value, '$.place.name') AS place,"
-        + " json_extract(e.value, '$.place.lat') AS lat, json_extract(e.value, '$.place.lon') AS lon,"
-        + " json_extract(e.value, '$.sentence') AS sentence"
-        + " FROM articles a, json_each(a.annotations, '$.events') e"
-        + " WHERE json_extract(e.value, '$.place.lat') IS NOT NULL"
-        + " AND json_extract(e.value, '$.place.lon') IS NOT NULL"
-        + " ORDER BY a.sort_ms DESC, a.seq DESC LIMIT ?";
+    String sql = "SELECT a.id, a.title, a.source, a.published, e.type AS type,"
+        + " e.modality AS modality, e.date AS date, e.place AS place, e.lat AS lat, e.lon AS lon,"
+        + " e.sentence AS sentence"
+        + " FROM article_events e JOIN articles a ON a.id = e.article_id"
+        + " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        + " ORDER BY e.sort_ms DESC, a.seq DESC, e.ord LIMIT ?";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, limit);
