@@ -138,7 +138,7 @@ public final class RelatedStories {
         sharedTerms.add(e.getKey());
       }
     }
-    sharedTerms.sort(Comparator.comparingDouble((String t) -> -ta.get(t) * tb.get(t)));
+    sharedTerms.sort(Comparator.comparingDouble((String t) -> -ta.get(t) * tb.get(t)).thenComparing(t -> t));
     Overlap actors = overlap(a.profile().entities().keySet(), b.profile().entities().keySet(), byActor);
     Overlap places = overlap(a.profile().places().keySet(), b.profile().places().keySet(), byPlace);
     boolean thread = a.thread() != null && a.thread().equals(b.thread());
