@@ -74,12 +74,12 @@ public final class RelatedStories {
     return new RelatedStories(stories);
   }
 
-  /** The inverted maps over the stored stories that {@code reports} show. */
+  /** The inverted maps over the stored stories (of two or more articles) that {@code reports} show. */
   public static RelatedStories load(Store store, List<StoryReport> reports) {
     Map<Long, String> titles = new HashMap<>();
     reports.forEach(r -> titles.put(r.id(), r.title()));
     List<Entry> entries = new ArrayList<>();
-    for (StoryRow row : store.stories().stories(1)) {
+    for (StoryRow row : store.stories().stories(2)) {
       String title = titles.get(row.id());
       if (title != null) {
         Story s = StoredStories.fromRow(row);
@@ -103,18 +103,22 @@ public final class RelatedStories {
       byThread.getOrDefault(self.thread(), List.of()).forEach(o -> shared.merge(o, 3, Integer::sum));
     }
     shared.remove(id);
-    List<Related> out = new ArrayList<>();
+    List<long[]> ranked = new ArrayList<>(); // candidate id, score in millionths
     shared.entrySet().stream()
         .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(MAX_CANDIDATES)
         .forEach(c -> {
-          Related r = score(self, entries.get(c.getKey()));
-          if (r.score() >= MIN_SCORE) {
-            out.add(r);
+          double score = score(self, entries.get(c.getKey()), false).score();
+          if (score >= MIN_SCORE) {
+            ranked.add(new long[] {c.getKey(), Math.round(score * 1e6)});
           }
         });
-    out.sort(Comparator.comparingDouble(Related::score).reversed().thenComparingLong(Related::id));
-    return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
+    ranked.sort(Comparator.<long[]>comparingLong(x -> -x[1]).thenComparingLong(x -> x[0]));
+    List<Related> out = new ArrayList<>();
+    for (long[] r : ranked.subList(0, Math.min(k, ranked.size()))) {
+      out.add(score(self, entries.get(r[0]), true)); // the reason only for those shown
+    }
+    return out;
   }
 
   private void propose(java.util.Collection<String> keys, Map<String, List<Long>> index, Map<Long, Integer> shared) {
@@ -126,7 +130,7 @@ public final class RelatedStories {
     }
   }
 
-  private Related score(Entry a, Entry b) {
+  private Related score(Entry a, Entry b, boolean withReason) {
     Map<String, Double> ta = unitTerms.get(a.id());
     Map<String, Double> tb = unitTerms.get(b.id());
     double cosine = 0;
@@ -138,11 +142,14 @@ public final class RelatedStories {
         sharedTerms.add(e.getKey());
       }
     }
-    sharedTerms.sort(Comparator.comparingDouble((String t) -> -ta.get(t) * tb.get(t)).thenComparing(t -> t));
     Overlap actors = overlap(a.profile().entities().keySet(), b.profile().entities().keySet(), byActor);
     Overlap places = overlap(a.profile().places().keySet(), b.profile().places().keySet(), byPlace);
     boolean thread = a.thread() != null && a.thread().equals(b.thread());
     double score = Math.min(1, 0.45 * cosine + 0.3 * actors.score + 0.25 * places.score + (thread ? 0.15 : 0));
+    if (!withReason) {
+      return new Related(b.id(), b.title(), score, null);
+    }
+    sharedTerms.sort(Comparator.comparingDouble((String t) -> -ta.get(t) * tb.get(t)).thenComparing(t -> t));
     List<String> why = new ArrayList<>();
     if (thread) {
       why.add("same thread");
@@ -179,7 +186,7 @@ public final class RelatedStories {
         keys.add(k);
       }
     }
-    keys.sort(Comparator.comparingDouble((String k) -> -idf(k, index)).thenComparing(k -> k));
+    keys.sort(Comparator.comparingInt((String k) -> index.getOrDefault(k, List.of()).size()).thenComparing(k -> k));
     return new Overlap(all == 0 ? 0 : inter / all, keys);
   }
 
