@@ -15,12 +15,15 @@ import java.util.Locale;
  * <p>For a window W (24 h or 7 days) ending at the reference time T, a story's {@code recent}
  * count is its new independent sources in (T-W, T]. It is compared with an expected count
  * λ = max(floor, the story's own rate over the trailing baseline period before the window,
- * the corpus's rate per active story over that period), each scaled to one window. The surprise
+ * the corpus's rate per active story over that period), each scaled to one window; when the
+ * corpus begins inside the baseline period, the rates are over the part it covers (at least
+ * one window). The surprise
  * is the Poisson z-score (recent - λ) / √λ. A story is
  * <ul>
- *   <li><b>breaking</b> when it is new (its first independent source arrived inside the window)
- *       and reached {@link #BREAKING_SOURCES} independent sources within
- *       {@link #BREAKING_HOURS} hours of its first;</li>
+ *   <li><b>breaking</b> when it is new (its first independent source arrived inside the window),
+ *       reached {@link #BREAKING_SOURCES} independent sources within {@link #BREAKING_HOURS}
+ *       hours of its first, and its surprise is at least {@link #MIN_SCORE} (in a corpus where
+ *       every new story gets three outlets within hours, that is no news);</li>
  *   <li><b>trending</b> when it gained at least {@link #MIN_RECENT} new independent sources in
  *       the window and the surprise is at least {@link #MIN_SCORE};</li>
  *   <li><b>none</b> otherwise, and always when it has no dated article (undated articles cannot
@@ -106,45 +109,64 @@ public final class Trends {
     Instant end = reference(stories, now, window);
     long t = end == null ? 0 : end.toEpochMilli();
     long w = window.length.toMillis();
-    long b = window.baseline.toMillis();
-    double scale = (double) w / b;
+    long b = history(stories, t, window);
     // the corpus baseline: new sources per story that had any in the baseline period
     int baselineSources = 0;
     int activeStories = 0;
     for (StoryReport s : stories) {
-      int n = count(newSources(s), t - w - b, t - w);
+      int n = b == 0 ? 0 : count(newSources(s), t - w - b, t - w);
       baselineSources += n;
       activeStories += n > 0 ? 1 : 0;
     }
-    double corpus = activeStories == 0 ? 0 : scale * baselineSources / activeStories;
+    double corpus = activeStories == 0 ? 0 : (double) w / b * baselineSources / activeStories;
     List<StoryReport> out = new ArrayList<>(stories.size());
     for (StoryReport s : stories) {
-      out.add(s.withTrend(end == null ? undated(window) : trend(newSources(s), t, window, corpus)));
+      out.add(s.withTrend(end == null ? undated(window) : trend(newSources(s), t, window, b, corpus)));
     }
     return out;
   }
 
   /**
-   * The trend of one story whose new independent sources arrived at {@code times} (epoch ms,
-   * ascending), against a corpus rate of {@code corpus} new sources per active story per window.
+   * How much of the baseline period the corpus covers (ms): the whole period, or the time from
+   * its first dated article to the window, but at least one window (a rate over a few hours of
+   * history would be noise); 0 when nothing is dated before the window.
    */
-  static Trend trend(List<Long> times, long end, Window window, double corpus) {
+  static long history(List<StoryReport> stories, long end, Window window) {
+    long start = Long.MAX_VALUE;
+    for (StoryReport s : stories) {
+      for (long x : newSources(s)) {
+        start = Math.min(start, x);
+      }
+    }
+    long w = window.length.toMillis();
+    if (start >= end - w) {
+      return 0;
+    }
+    return Math.max(w, Math.min(window.baseline.toMillis(), end - w - start));
+  }
+
+  /**
+   * The trend of one story whose new independent sources arrived at {@code times} (epoch ms,
+   * ascending), over a baseline period of {@code history} ms before the window (0: none),
+   * against a corpus rate of {@code corpus} new sources per active story per window.
+   */
+  static Trend trend(List<Long> times, long end, Window window, long history, double corpus) {
     if (times.isEmpty()) {
       return undated(window);
     }
     long w = window.length.toMillis();
-    long b = window.baseline.toMillis();
+    long b = history;
     int recent = count(times, end - w, end);
-    double own = (double) count(times, end - w - b, end - w) * w / b;
+    double own = b == 0 ? 0 : (double) count(times, end - w - b, end - w) * w / b;
     double lambda = Math.max(FLOOR, Math.max(own, corpus));
     double score = (recent - lambda) / Math.sqrt(lambda);
     String endText = IsoDates.format(Instant.ofEpochMilli(end));
     String against = String.format(Locale.ROOT, "expected %.1f (own %.1f, corpus %.1f per active story,"
-        + " floor %.1f, over the %d days before)", lambda, own, corpus, FLOOR, window.baseline.toDays());
+        + " floor %.1f, over the %s before)", lambda, own, corpus, FLOOR, span(b));
     long first = times.get(0);
     if (first > end - w && first <= end && times.size() >= BREAKING_SOURCES
         && times.get(BREAKING_SOURCES - 1) - first <= Duration.ofHours(BREAKING_HOURS).toMillis()
-        && times.get(BREAKING_SOURCES - 1) <= end) {
+        && times.get(BREAKING_SOURCES - 1) <= end && score >= MIN_SCORE) {
       return new Trend("breaking", round(score), recent, round(lambda), window.label, endText,
           String.format(Locale.ROOT, "breaking: a new story with %d independent sources within %d h of"
               + " its first; %d new in the %s to %s, %s", BREAKING_SOURCES, BREAKING_HOURS, recent,
@@ -155,6 +177,14 @@ public final class Trends {
         String.format(Locale.ROOT, "%s: %d new independent sources in the %s to %s, %s; z = %.1f%s",
             flag, recent, window.label, endText, against, score,
             flag.equals("none") ? " (trending needs " + MIN_RECENT + " and z ≥ " + MIN_SCORE + ")" : ""));
+  }
+
+  private static String span(long ms) {
+    if (ms == 0) {
+      return "no history";
+    }
+    long hours = Math.round(ms / 3_600_000.0);
+    return hours % 24 == 0 ? hours / 24 + " days" : hours + " hours";
   }
 
   private static Trend undated(Window window) {

@@ -114,6 +114,22 @@ class TrendsTest {
   }
 
   @Test
+  void threeQuickSourcesAreNoNewsWhereEveryStoryGetsTenADay() {
+    Random r = new Random(10);
+    List<StoryReports.StoryInput> stories = new ArrayList<>();
+    stories.add(story(1, r, List.of(T.minus(Duration.ofHours(5)), T.minus(Duration.ofHours(4)),
+        T.minus(Duration.ofHours(1)))));
+    List<Instant> busy = new ArrayList<>();
+    for (int h = 8 * 24 - 1; h > 24; h -= 2) { // twelve a day until yesterday
+      busy.add(T.minus(Duration.ofHours(h)));
+    }
+    stories.add(story(2, r, busy));
+    StoryReport s = assessed(stories, 1, Trends.Window.DAY);
+    assertThat(s.trend().baseline()).isGreaterThan(10);
+    assertThat(s.trend().flag()).isEqualTo("none");
+  }
+
+  @Test
   void threeSourcesSpreadOverADayAreNotBreaking() {
     Random r = new Random(5);
     List<Instant> times = List.of(T.minus(Duration.ofHours(23)), T.minus(Duration.ofHours(12)),
