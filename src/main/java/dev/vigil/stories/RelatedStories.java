@@ -139,7 +139,9 @@ public final class RelatedStories {
       Double w = tb.get(e.getKey());
       if (w != null) {
         cosine += e.getValue() * w;
-        sharedTerms.add(e.getKey());
+        if (e.getKey().length() > 2) { // "on", "us": counted, not worth naming
+          sharedTerms.add(e.getKey());
+        }
       }
     }
     Overlap actors = overlap(a.profile().entities().keySet(), b.profile().entities().keySet(), byActor);

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>For a window W (24 h or 7 days) ending at the reference time T, a story's {@code recent}
  * count is its new independent sources in (T-W, T]. It is compared with an expected count
  * λ = max(floor, the story's own rate over the trailing baseline period before the window,
- * the corpus's rate per active story over that period), each scaled to one window; when the
+ * the rate of the corpus's median story among those active in that period), each scaled to one window; when the
  * corpus begins inside the baseline period, the rates are over the part it covers (at least
  * one window). The surprise
  * is the Poisson z-score (recent - λ) / √λ. A story is
@@ -110,15 +110,19 @@ public final class Trends {
     long t = end == null ? 0 : end.toEpochMilli();
     long w = window.length.toMillis();
     long b = history(stories, t, window);
-    // the corpus baseline: new sources per story that had any in the baseline period
-    int baselineSources = 0;
-    int activeStories = 0;
+    // the corpus baseline: the median story that had new sources in the baseline period (the
+    // mean would be the few big stories')
+    List<Integer> active = new ArrayList<>();
     for (StoryReport s : stories) {
       int n = b == 0 ? 0 : count(newSources(s), t - w - b, t - w);
-      baselineSources += n;
-      activeStories += n > 0 ? 1 : 0;
+      if (n > 0) {
+        active.add(n);
+      }
     }
-    double corpus = activeStories == 0 ? 0 : (double) w / b * baselineSources / activeStories;
+    active.sort(null);
+    double median = active.isEmpty() ? 0 : active.size() % 2 == 1 ? active.get(active.size() / 2)
+        : (active.get(active.size() / 2 - 1) + active.get(active.size() / 2)) / 2.0;
+    double corpus = b == 0 ? 0 : (double) w / b * median;
     List<StoryReport> out = new ArrayList<>(stories.size());
     for (StoryReport s : stories) {
       out.add(s.withTrend(end == null ? undated(window) : trend(newSources(s), t, window, b, corpus)));
@@ -148,7 +152,7 @@ public final class Trends {
   /**
    * The trend of one story whose new independent sources arrived at {@code times} (epoch ms,
    * ascending), over a baseline period of {@code history} ms before the window (0: none),
-   * against a corpus rate of {@code corpus} new sources per active story per window.
+   * against a corpus rate of {@code corpus} new sources per window (its median active story).
    */
   static Trend trend(List<Long> times, long end, Window window, long history, double corpus) {
     if (times.isEmpty()) {
@@ -161,7 +165,7 @@ public final class Trends {
     double lambda = Math.max(FLOOR, Math.max(own, corpus));
     double score = (recent - lambda) / Math.sqrt(lambda);
     String endText = IsoDates.format(Instant.ofEpochMilli(end));
-    String against = String.format(Locale.ROOT, "expected %.1f (own %.1f, corpus %.1f per active story,"
+    String against = String.format(Locale.ROOT, "expected %.1f (own %.1f, corpus %.1f for the median active story,"
         + " floor %.1f, over the %s before)", lambda, own, corpus, FLOOR, span(b));
     long first = times.get(0);
     if (first > end - w && first <= end && times.size() >= BREAKING_SOURCES
@@ -184,7 +188,7 @@ public final class Trends {
       return "no history";
     }
     long hours = Math.round(ms / 3_600_000.0);
-    return hours % 24 == 0 ? hours / 24 + " days" : hours + " hours";
+    return hours % 24 == 0 && hours > 24 ? hours / 24 + " days" : hours + " hours";
   }
 
   private static Trend undated(Window window) {

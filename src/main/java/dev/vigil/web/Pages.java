@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The dashboard's pages, rendered on the server. */
@@ -65,11 +66,14 @@ final class Pages {
       List<StoryReport> all = stories.all(window);
       Instant end = stories.end(window);
       List<StoryReport> shown = all.stream().filter(filter).toList();
-      m.put("trending", shown.stream().filter(s -> !s.trend().flag().equals("none"))
+      List<StoryCards> trending = shown.stream().filter(s -> !s.trend().flag().equals("none"))
           .sorted(Comparator.comparing((StoryReport s) -> !s.trend().flag().equals("breaking"))
               .thenComparing(Comparator.comparingDouble((StoryReport s) -> s.trend().score()).reversed()))
-          .limit(HOME_STORIES).map(s -> StoryCards.of(s, window, end)).toList());
+          .limit(HOME_STORIES).map(s -> StoryCards.of(s, window, end)).toList();
+      m.put("trending", trending);
+      Set<Long> flagged = trending.stream().map(c -> c.s().id()).collect(Collectors.toSet());
       List<StoryCards> top = end == null ? List.of() : shown.stream()
+          .filter(s -> !flagged.contains(s.id()))
           .map(s -> StoryCards.of(s, window, end)).filter(c -> c.windowArticles() > 0)
           .sorted(Comparator.comparingInt((StoryCards c) -> c.s().trend().recent()).reversed()
               .thenComparing(Comparator.comparingInt(StoryCards::windowArticles).reversed())

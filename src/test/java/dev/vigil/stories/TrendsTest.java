@@ -84,11 +84,11 @@ class TrendsTest {
     StoryReport s = assessed(List.of(story(1, r, times), story(2, r, daily(10))), 1, Trends.Window.DAY);
     assertThat(s.trend().flag()).isEqualTo("trending");
     assertThat(s.trend().recent()).isEqualTo(7);
-    // the corpus rate: 8 new sources in the 7 days before, over 2 active stories, per day
+    // the corpus rate: the median of 1 and 7 new sources in the 7 days before, per day
     assertThat(s.trend().baseline()).isEqualTo(0.57);
     assertThat(s.trend().score()).isGreaterThanOrEqualTo(Trends.MIN_SCORE);
     assertThat(s.trend().explanation()).contains("7 new independent sources").contains("expected 0.6")
-        .contains("corpus 0.6 per active story");
+        .contains("corpus 0.6 for the median active story");
   }
 
   @Test
