@@ -13,10 +13,10 @@ import java.util.Map;
  * <p>For the dashboard it also carries how many independent sources it has and how many of its
  * articles only repeat one ({@code copies}: same outlet, same owner, same wire credit or
  * near-copy text), the mix of its sources' reliability labels, its categories, the countries
- * (ISO 3166 alpha-2) and UN subregions of its places, when each article arrived and whether it
- * brought a new independent source ({@code arrivals}, the input of the {@link Trends.Trend}),
- * its trend, and the stories most related to it ({@code related}; null where not computed, as
- * in lists).
+ * (ISO 3166 alpha-2) of at least a quarter of its articles and their UN subregions, when each
+ * article arrived and whether it brought a new independent source ({@code arrivals}, the input
+ * of the {@link Trends.Trend}), its trend, and the stories most related to it
+ * ({@code related}; null where not computed, as in lists).
  */
 public record StoryReport(
     long id, Long thread, String title, String summary, List<String> summarySentences,

@@ -139,7 +139,11 @@ public final class StoryReports {
     return top(counts);
   }
 
-  /** ISO 3166 alpha-2 codes of the story's resolved places, the most mentioned first. */
+  /**
+   * ISO 3166 alpha-2 codes of the story's resolved places, the most mentioned first: the
+   * countries of at least a quarter of its articles, and always the first (a passing mention in
+   * one article of ten does not put a story in a country, nor in its region).
+   */
   private static List<String> countries(List<AnalyzedArticle> articles) {
     Map<String, Integer> counts = new HashMap<>();
     for (AnalyzedArticle a : articles) {
@@ -151,10 +155,17 @@ public final class StoryReports {
       }
       seen.forEach(c -> counts.merge(c, 1, Integer::sum));
     }
-    return counts.entrySet().stream()
+    List<Map.Entry<String, Integer>> ranked = counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
             .thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).toList();
+        .toList();
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : ranked) {
+      if (out.isEmpty() || e.getValue() * 4 >= articles.size()) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private static String dateOf(Article a) {
