@@ -1,9 +1,10 @@
 package dev.vigil.web;
 
+import dev.vigil.geo.Subregions;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.EntityMention;
-import dev.vigil.store.Facets;
 import dev.vigil.model.IsoDates;
+import dev.vigil.store.Facets;
 import dev.vigil.stories.StoryReport;
 import dev.vigil.stories.Trends;
 import dev.vigil.store.SearchQuery;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -96,11 +98,11 @@ final class Pages {
       m.put("filtered", filter.any());
       m.put("filterQuery", filter.query());
       m.put("categories", StoryFilter.CATEGORIES);
-      m.put("regions", dev.vigil.geo.Subregions.bundled().names());
+      m.put("regions", Subregions.bundled().names());
       m.put("labels", StoryFilter.LABELS);
       m.put("trends", StoryFilter.TRENDS);
       m.put("sourceNames", all.stream().flatMap(s -> s.sources().stream())
-          .map(r -> r.source()).filter(java.util.Objects::nonNull).distinct().sorted().limit(500).toList());
+          .map(r -> r.source()).filter(Objects::nonNull).distinct().sorted().limit(500).toList());
       m.put("countryCodes", all.stream().flatMap(s -> s.countries().stream()).distinct().sorted().toList());
       m.put("sparkWidth", StoryCards.WIDTH);
       m.put("sparkHeight", StoryCards.HEIGHT);
