@@ -1,5 +1,6 @@
 package dev.vigil.stories;
 
+import dev.vigil.geo.Subregions;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Article;
 import dev.vigil.model.EntityMention;
@@ -15,8 +16,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Builds {@link StoryReport}s: summaries per story, then the events merged per story, then the
@@ -49,24 +53,27 @@ public final class StoryReports {
   public static List<StoryReport> build(List<StoryInput> stories, SourcePriors priors) {
     SourceReliability reliability = new SourceReliability(priors);
     List<List<MergedEvent>> events = new ArrayList<>();
+    List<Independence> independences = new ArrayList<>();
     for (StoryInput s : stories) {
       Independence independence =
           new Independence(s.articles().stream().map(AnalyzedArticle::article).toList(), priors);
       List<MergedEvent> merged = Corroboration.merge(s.articles(), independence);
       reliability.record(merged);
       events.add(merged);
+      independences.add(independence);
     }
     List<StoryReport> out = new ArrayList<>();
     for (int i = 0; i < stories.size(); i++) {
       StoryInput s = stories.get(i);
       List<MergedEvent> graded = events.get(i).stream()
           .map(e -> e.withGrade(AdmiraltyGrade.grade(e, reliability))).toList();
-      out.add(report(s, graded, reliability));
+      out.add(report(s, graded, reliability, independences.get(i)));
     }
-    return out;
+    return Trends.assess(out, Instant.now(), Trends.Window.DAY);
   }
 
-  private static StoryReport report(StoryInput s, List<MergedEvent> events, SourceReliability reliability) {
+  private static StoryReport report(StoryInput s, List<MergedEvent> events, SourceReliability reliability,
+      Independence independence) {
     List<AnalyzedArticle> byTime = new ArrayList<>(s.articles());
     byTime.sort(Comparator.comparingLong(a -> StoryUpdater.timeOf(a.article())));
     List<StoryReport.TimelineEntry> timeline = new ArrayList<>();
@@ -90,12 +97,75 @@ public final class StoryReports {
       }
     });
     List<String> summary = StorySummarizer.summary(s.articles());
+    List<SourceReliability.Rating> ratings = sources.stream().map(reliability::rating).toList();
+    Map<String, Integer> mix = new TreeMap<>();
+    ratings.forEach(r -> mix.merge(r.label(), 1, Integer::sum));
+    List<StoryReport.Arrival> arrivals = arrivals(byTime, independence);
+    int independent = (int) arrivals.stream().filter(StoryReport.Arrival::newSource).count();
+    List<String> countries = countries(s.articles());
     return new StoryReport(s.id(), s.thread(), StorySummarizer.title(s.articles()),
         String.join(" ", summary), summary,
         s.articles().stream().map(a -> a.article().id()).toList(),
         dateOf(byTime.get(0).article()), dateOf(byTime.get(byTime.size() - 1).article()), timeline,
-        actors(s.articles()), places(s.articles()), events,
-        sources.stream().map(reliability::rating).toList());
+        actors(s.articles()), places(s.articles()), events, ratings,
+        independent, arrivals.size() - independent, mix, categories(s.articles()), countries,
+        countries.stream().map(c -> Subregions.bundled().of(c).orElse(null))
+            .filter(Objects::nonNull).distinct().sorted().toList(),
+        arrivals, null, null);
+  }
+
+  /**
+   * The articles in time order (dated ones by publication time, then the undated ones by
+   * ingestion), each marked when it is the first of an independent source.
+   */
+  private static List<StoryReport.Arrival> arrivals(List<AnalyzedArticle> byTime, Independence independence) {
+    List<Article> ordered = byTime.stream().map(AnalyzedArticle::article)
+        .sorted(Comparator.comparing((Article a) -> a.published() == null)
+            .thenComparingLong(StoryUpdater::timeOf))
+        .toList();
+    Set<String> firsts = new HashSet<>();
+    for (List<String> group : independence.groups(ordered.stream().map(Article::id).toList())) {
+      firsts.add(group.get(0));
+    }
+    return ordered.stream()
+        .map(a -> new StoryReport.Arrival(a.id(), a.published(), firsts.contains(a.id()))).toList();
+  }
+
+  private static List<StoryReport.Count> categories(List<AnalyzedArticle> articles) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (AnalyzedArticle a : articles) {
+      new HashSet<>(a.annotations().categories()).forEach(c -> counts.merge(c, 1, Integer::sum));
+    }
+    return top(counts);
+  }
+
+  /**
+   * ISO 3166 alpha-2 codes of the story's resolved places, the most mentioned first: the
+   * countries of at least a quarter of its articles, and always the first (a passing mention in
+   * one article of ten does not put a story in a country, nor in its region).
+   */
+  private static List<String> countries(List<AnalyzedArticle> articles) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (AnalyzedArticle a : articles) {
+      Set<String> seen = new HashSet<>();
+      for (PlaceMention p : a.annotations().places()) {
+        if (p.country() != null && !p.country().isBlank()) {
+          seen.add(p.country().toUpperCase(Locale.ROOT));
+        }
+      }
+      seen.forEach(c -> counts.merge(c, 1, Integer::sum));
+    }
+    List<Map.Entry<String, Integer>> ranked = counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .toList();
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : ranked) {
+      if (out.isEmpty() || e.getValue() * 4 >= articles.size()) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private static String dateOf(Article a) {

@@ -1,14 +1,18 @@
 package dev.vigil.web;
 
+import dev.vigil.geo.Subregions;
 import dev.vigil.model.Annotations;
 import dev.vigil.model.EntityMention;
+import dev.vigil.model.IsoDates;
 import dev.vigil.store.Facets;
 import dev.vigil.stories.StoryReport;
+import dev.vigil.stories.Trends;
 import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,11 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The dashboard's pages, rendered on the server. */
 final class Pages {
   private static final int PAGE_SIZE = 20;
+  /** Stories per section of the home page. */
+  private static final int HOME_STORIES = 10;
 
   private final Store store;
   private final Templates templates;
@@ -51,14 +59,60 @@ final class Pages {
     return m;
   }
 
-  /** {@code GET /}: the latest articles. */
+  /**
+   * {@code GET /}: the breaking, trending and top stories of the last 24 h or 7 days
+   * ({@code window}), filtered as {@code /api/v1/stories} is, then the undated stories and the
+   * latest articles.
+   */
   void home(Context ctx) {
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
-    Map<String, Object> m = model("Latest");
+    StoryFilter filter = StoryFilter.read(ctx);
+    Trends.Window window = filter.window();
+    Map<String, Object> m = model("Home");
     m.put("articles", store.articles().latest((page - 1) * PAGE_SIZE, PAGE_SIZE));
     if (page == 1) {
-      List<StoryReport> top = stories.all();
-      m.put("topStories", top.subList(0, Math.min(6, top.size())));
+      List<StoryReport> all = stories.all(window);
+      Instant end = stories.end(window);
+      List<StoryReport> shown = all.stream().filter(filter).toList();
+      List<StoryCards> trending = shown.stream().filter(s -> !s.trend().flag().equals("none"))
+          .sorted(Comparator.comparing((StoryReport s) -> !s.trend().flag().equals("breaking"))
+              .thenComparing(Comparator.comparingDouble((StoryReport s) -> s.trend().score()).reversed()))
+          .limit(HOME_STORIES).map(s -> StoryCards.of(s, window, end)).toList();
+      m.put("trending", trending);
+      Set<Long> flagged = trending.stream().map(c -> c.s().id()).collect(Collectors.toSet());
+      List<StoryCards> top = end == null ? List.of() : shown.stream()
+          .filter(s -> !flagged.contains(s.id()))
+          .map(s -> StoryCards.of(s, window, end)).filter(c -> c.windowArticles() > 0)
+          .sorted(Comparator.comparingInt((StoryCards c) -> c.s().trend().recent()).reversed()
+              .thenComparing(Comparator.comparingInt(StoryCards::windowArticles).reversed())
+              .thenComparing(Comparator.comparingInt((StoryCards c) -> c.s().independentSources()).reversed()))
+          .limit(HOME_STORIES).toList();
+      m.put("top", top);
+      List<StoryCards> undated = shown.stream()
+          .filter(StoryCards::undated)
+          .sorted(Comparator.comparingInt(StoryReport::independentSources).reversed()
+              .thenComparing(Comparator.comparingInt((StoryReport s) -> s.articles().size()).reversed()))
+          .limit(HOME_STORIES).map(s -> StoryCards.of(s, window, null)).toList();
+      m.put("undated", undated);
+      m.put("undatedCount", shown.stream().filter(StoryCards::undated).count());
+      m.put("storyTotal", all.size());
+      m.put("storyShown", shown.size());
+      m.put("end", end == null ? null : IsoDates.format(end));
+      m.put("archive", end != null && end.isBefore(Instant.now().minus(window.length)));
+      m.put("window", window.label);
+      m.put("filter", filter.values());
+      m.put("filtered", filter.any());
+      m.put("filterQuery", filter.query());
+      m.put("categories", StoryFilter.CATEGORIES);
+      m.put("regions", Subregions.bundled().names());
+      m.put("labels", StoryFilter.LABELS);
+      m.put("trends", StoryFilter.TRENDS);
+      m.put("sourceNames", all.stream().flatMap(s -> s.sources().stream())
+          .map(r -> r.source()).filter(Objects::nonNull).distinct().sorted().limit(500).toList());
+      m.put("countryCodes", all.stream().flatMap(s -> s.countries().stream()).distinct().sorted().toList());
+      m.put("sparkWidth", StoryCards.WIDTH);
+      m.put("sparkHeight", StoryCards.HEIGHT);
+      m.put("mixWidth", StoryCards.MIX_WIDTH);
     }
     m.put("page", page);
     m.put("hasNext", (long) page * PAGE_SIZE < (long) m.get("articleCount"));

@@ -140,6 +140,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/map", api::map);
       config.routes.get("/api/v1/stories", stories::list);
       config.routes.get("/api/v1/stories/{id}", stories::get);
+      config.routes.get("/api/v1/stories/{id}/related", stories::relatedList);
       config.routes.get("/api/v1/export", api::export);
       config.routes.get("/api/v1/openapi.json", api::openapi);
 

@@ -115,6 +115,7 @@ class OpenApiIT {
         Map.entry("/export", "/api/v1/export?format=geojson"),
         Map.entry("/stories", "/api/v1/stories"),
         Map.entry("/stories/{id}", "/api/v1/stories/" + story),
+        Map.entry("/stories/{id}/related", "/api/v1/stories/" + story + "/related"),
         Map.entry("/watchlists", "/api/v1/watchlists"),
         Map.entry("/watchlists/{id}", "/api/v1/watchlists/" + watchlist),
         Map.entry("/notes", "/api/v1/notes?item=article:map-1"),
@@ -164,6 +165,10 @@ class OpenApiIT {
     check("/export", "/api/v1/export?format=pdf", 400);
     check("/stories/{id}", "/api/v1/stories/999999", 404);
     check("/stories", "/api/v1/stories?limit=1000", 400);
+    check("/stories", "/api/v1/stories?country=Tajikistan", 400);
+    check("/stories/{id}", "/api/v1/stories/1?window=1h", 400);
+    check("/stories/{id}/related", "/api/v1/stories/999999/related", 404);
+    check("/stories/{id}/related", "/api/v1/stories/1/related?limit=0", 400);
     check("/watchlists/{id}", "/api/v1/watchlists/999999", 404);
     check("/entities", "/api/v1/entities?type=PLANET", 400);
     check("/entities/{id}", "/api/v1/entities/no-such-entity", 404);
