@@ -26,9 +26,18 @@ public final class StoryUpdater {
     this.features = new FeatureBuilder(embedder);
   }
 
-  /** The tuned clusterer with the MiniLM embedding (loaded on first use). */
+  private static final class Standard { // created on first use: the model loads only if needed
+    static final StoryUpdater INSTANCE =
+        new StoryUpdater(new StoryClusterer(StoryClusterer.Settings.DEFAULT), new MiniLmEmbedder());
+  }
+
+  /**
+   * The tuned clusterer with the MiniLM embedding, one per process: every path that stores
+   * articles (file ingest, feed polling, the server catching up with another process's writes)
+   * shares it, so the model is loaded once and catch-ups of one store never run side by side.
+   */
   public static StoryUpdater standard() {
-    return new StoryUpdater(new StoryClusterer(StoryClusterer.Settings.DEFAULT), new MiniLmEmbedder());
+    return Standard.INSTANCE;
   }
 
   /**

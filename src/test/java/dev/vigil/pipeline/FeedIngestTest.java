@@ -98,6 +98,20 @@ class FeedIngestTest {
   }
 
   @Test
+  void polledArticlesJoinStoriesAsTheyAreStored() throws Exception {
+    // issue 7: feed polling (vigil watch, vigil serve) assigns stories, not only file ingest
+    ingest.ingestUrls(List.of(site.url("/api/zm_yqem_mqq"), aggregator.url("/feed/atom/")));
+    assertThat(stored).hasSize(3);
+    for (String id : stored.values()) {
+      assertThat(store.stories().storyOf(id)).as(id).isPresent();
+    }
+    assertThat(store.stories().assignedUpTo()).isEqualTo(store.articles().lastChange());
+    String original = stored.get(POLYGRAPH + ARTICLE);
+    String other = stored.get(DIGEST + "/business/2019/11/new-york-attorney-general-wework");
+    assertThat(store.stories().storyOf(other)).isNotEqualTo(store.stories().storyOf(original));
+  }
+
+  @Test
   void storesNewArticlesOnceLinksTheCopyAndReportsWhatFailed() throws Exception {
     String rss = site.url("/api/zm_yqem_mqq");
     String atom = aggregator.url("/feed/atom/");
