@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vigil bench}: measured figures for the README. */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
-    subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
+    subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class, BenchStorySizesCommand.class,
         BenchFeedsCommand.class, BenchExportCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
