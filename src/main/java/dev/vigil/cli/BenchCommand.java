@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code vigil bench}: measured figures for the README. */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks; each run prints its figures and writes a JSON report.",
     subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
-        BenchFeedsCommand.class, BenchExportCommand.class, BenchSearchCommand.class,
-        BenchSearchCommand.Client.class, BenchScaleCommand.class,
+        BenchStorySizesCommand.class, BenchFeedsCommand.class, BenchExportCommand.class,
+        BenchSearchCommand.class, BenchSearchCommand.Client.class, BenchScaleCommand.class,
         BenchLatencyCommand.class, BenchWebCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -34,17 +34,43 @@ import picocli.CommandLine.Option;
         "Measure story assignment: MiniLM load time, vectors/s and heap, then the latency",
         "of storing one article and assigning it to its story (write + index + assign),",
         "article by article, over the bundled demo corpus in a fresh temporary data dir.",
+        "With --stored N --tehran-times ARCHIVE: first fill a data dir with N articles",
+        "replicated from the corpus (assigned to stories with TF-IDF only, to keep the",
+        "build feasible), then ingest --measure held-out articles one at a time and report",
+        "ingest->searchable and ingest->in-story latency (p50/p95/max).",
     })
 final class BenchStoriesCommand implements Callable<Integer> {
   @Option(names = "--articles", paramLabel = "N", defaultValue = "600",
       description = "Articles to store one by one (default: ${DEFAULT-VALUE}; the corpus has 600).")
   int articles;
 
+  @Option(names = "--stored", paramLabel = "N",
+      description = "Articles in the store before measuring (needs --tehran-times).")
+  Integer stored;
+
+  @Option(names = "--tehran-times", paramLabel = "ARCHIVE",
+      description = "The corpus the stored and measured articles come from.")
+  Path tehranTimes;
+
+  @Option(names = "--measure", paramLabel = "N", defaultValue = "200",
+      description = "Articles ingested one at a time and measured (default ${DEFAULT-VALUE}).")
+  int measure;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Build (or reuse, if it holds enough articles) the store here; default a temporary dir.")
+  Path keep;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (stored != null) {
+      if (tehranTimes == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--stored needs --tehran-times ARCHIVE");
+      }
+      return StoryLatencyBench.run(tehranTimes, stored, measure, keep, out);
+    }
     List<AnalyzedArticle> corpus = demo(articles);
     long rssBefore = rssBytes();
     MiniLmEmbedder embedder = new MiniLmEmbedder();

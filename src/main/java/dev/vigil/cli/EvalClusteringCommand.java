@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +32,9 @@ import picocli.CommandLine.Parameters;
         "E.g. vigil eval clustering ../shared/data/dev/clustering/uci-news-stories-dev.csv",
         "Threshold options take comma-separated lists to try a grid (embeddings are",
         "computed once); the first run's speed includes embedding, later runs reuse it.",
+        "Arrivals are embedded in batches of --batch (the stream's buffer; the next batch",
+        "on a second thread while this one is assigned), then indexed and assigned one",
+        "at a time in timestamp order.",
     })
 final class EvalClusteringCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The labelled CSV.")
@@ -55,6 +61,14 @@ final class EvalClusteringCommand implements Callable<Integer> {
       description = "Time scale(s) of the similarity's decay with time distance, in hours.")
   List<Double> timeScale;
 
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+      description = "Arrivals embedded together (default ${DEFAULT-VALUE}); each is still assigned alone, in order.")
+  int batch;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "ONNX Runtime threads per MiniLM call (default ${DEFAULT-VALUE}).")
+  int threads;
+
   @Option(names = "--assignments", paramLabel = "FILE",
       description = "Also write id,gold story,story lines here (last run of a grid).")
   Path assignments;
@@ -70,12 +84,14 @@ final class EvalClusteringCommand implements Callable<Integer> {
       err.println(p);
       skipped[0]++;
     });
-    MiniLmEmbedder miniLm = noEmbeddings ? null : new MiniLmEmbedder();
+    if (batch < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1: " + batch);
+    }
+    MiniLmEmbedder miniLm = noEmbeddings ? null : new MiniLmEmbedder(threads);
     Embedder embedder = null;
     if (miniLm != null) {
       miniLm.embed("warm up"); // load time is reported apart from the stream's speed
-      Map<String, float[]> cache = new HashMap<>();
-      embedder = text -> cache.computeIfAbsent(text, miniLm::embed);
+      embedder = new CachedEmbedder(miniLm);
     }
     Map<String, String> gold = new HashMap<>();
     headlines.forEach(h -> gold.put(h.id(), h.story()));
@@ -99,17 +115,37 @@ final class EvalClusteringCommand implements Callable<Integer> {
   }
 
   private void run(StoryClusterer.Settings s, List<HeadlineCsv.Headline> headlines,
-      Map<String, String> gold, Embedder embedder, PrintWriter out) throws java.io.IOException {
+      Map<String, String> gold, Embedder embedder, PrintWriter out) throws Exception {
     long started = System.nanoTime();
+    long cpuStarted = processCpuNanos();
     Map<String, Long> predicted;
     int merges;
+    ExecutorService ahead = Executors.newSingleThreadExecutor();
     try (MemoryClustering clustering = new MemoryClustering(new StoryClusterer(s), embedder)) {
-      for (HeadlineCsv.Headline h : headlines) {
-        clustering.add(h.id(), h.timestampMs(), h.title(), "", null);
+      List<List<MemoryClustering.Arrival>> batches = new ArrayList<>();
+      for (int i = 0; i < headlines.size(); i += batch) {
+        List<MemoryClustering.Arrival> arrivals = new ArrayList<>();
+        for (HeadlineCsv.Headline h : headlines.subList(i, Math.min(headlines.size(), i + batch))) {
+          arrivals.add(new MemoryClustering.Arrival(h.id(), h.timestampMs(), h.title(), "", null));
+        }
+        batches.add(arrivals);
+      }
+      // the next batch is embedded while this one is assigned, as a stream's buffer fills
+      Future<List<float[]>> next = ahead.submit(() -> clustering.embed(batches.get(0)));
+      for (int i = 0; i < batches.size(); i++) {
+        List<float[]> embeddings = next.get();
+        if (i + 1 < batches.size()) {
+          List<MemoryClustering.Arrival> following = batches.get(i + 1);
+          next = ahead.submit(() -> clustering.embed(following));
+        }
+        clustering.addAll(batches.get(i), embeddings);
       }
       predicted = clustering.stories().assignments();
       merges = clustering.stories().merges().size();
+    } finally {
+      ahead.shutdownNow();
     }
+    double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
     double seconds = (System.nanoTime() - started) / 1e9;
     ClusteringScores scores = ClusteringScores.of(gold, predicted);
     out.printf(Locale.ROOT, "join %.2f merge %.2f embedding %.2f link %.2f time scale %.1f h%n",
@@ -118,8 +154,8 @@ final class EvalClusteringCommand implements Callable<Integer> {
         scores.bcubedRecall(), scores.bcubedF1());
     out.printf(Locale.ROOT, "  pairwise  P %.3f  R %.3f  F1 %.3f%n", scores.pairPrecision(),
         scores.pairRecall(), scores.pairF1());
-    out.printf(Locale.ROOT, "  stories %d (%d merges), %.0f headlines/s (%.1f s)%n",
-        scores.predictedClusters(), merges, scores.items() / seconds, seconds);
+    out.printf(Locale.ROOT, "  stories %d (%d merges), %.0f headlines/s (%.1f s), CPU %.2f ms/headline%n",
+        scores.predictedClusters(), merges, scores.items() / seconds, seconds, cpuMs / scores.items());
     out.flush();
     if (assignments != null) {
       List<String> lines = new ArrayList<>();
@@ -127,6 +163,39 @@ final class EvalClusteringCommand implements Callable<Integer> {
         lines.add(h.id() + "," + h.story() + "," + predicted.get(h.id()));
       }
       Files.write(assignments, lines);
+    }
+  }
+
+  /** CPU time of the whole process (all threads, ONNX Runtime's included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Embeds each text once per process, so that the runs of a grid after the first reuse it. */
+  private static final class CachedEmbedder implements Embedder {
+    private final Embedder model;
+    private final Map<String, float[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    CachedEmbedder(Embedder model) {
+      this.model = model;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      return embedAll(List.of(text)).get(0);
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+      List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+      if (!missing.isEmpty()) {
+        List<float[]> vectors = model.embedAll(missing);
+        for (int i = 0; i < missing.size(); i++) {
+          cache.put(missing.get(i), vectors.get(i));
+        }
+      }
+      return texts.stream().map(cache::get).toList();
     }
   }
 

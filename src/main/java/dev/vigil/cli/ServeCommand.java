@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.alerts.AlertLoop;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.store.Store;
+import dev.vigil.stories.StoryUpdater;
 import dev.vigil.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +50,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
+   * What the server does every {@value #CATCH_UP_SECONDS} seconds: indexes the articles another
+   * process (a {@code vigil ingest} or {@code vigil watch} beside the server) wrote to the
+   * database, then assigns them to stories.
+   */
+  static void catchUp(Store store) {
+    store.catchUpIndex(n -> {});
+    StoryUpdater.standard().catchUp(store);
+  }
+
+  /**
    * Serves {@code dataDir} until the process is asked to stop.
    *
    * @param afterStop run once the server and store are closed
@@ -62,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
   static void serve(Path dataDir, VigilConfig config, String host, Integer port, PrintWriter out,
       Runnable afterStop, WebServer.Auth auth) throws InterruptedException, java.io.IOException {
     Store store = Store.open(dataDir);
-    store.catchUpIndex(n -> {});
+    catchUp(store);
     if (auth.teamMode() && store.accounts().count() == 0) {
       out.println("Team mode, but there are no accounts yet: create the first admin with"
           + " `vigil users add --org NAME --role admin USER`.");
@@ -78,9 +89,9 @@ final class ServeCommand implements Callable<Integer> {
     });
     indexer.scheduleWithFixedDelay(() -> {
       try {
-        store.catchUpIndex(n -> {});
+        catchUp(store);
       } catch (RuntimeException e) {
-        LoggerFactory.getLogger(ServeCommand.class).warn("index catch-up failed: {}", e.getMessage());
+        LoggerFactory.getLogger(ServeCommand.class).warn("index or story catch-up failed: {}", e.getMessage());
       }
     }, CATCH_UP_SECONDS, CATCH_UP_SECONDS, TimeUnit.SECONDS);
     Thread feeds = WatchCommand.startBackground(store, config, dataDir, out);

@@ -22,6 +22,7 @@ import dev.vigil.store.ArticleStore;
 import dev.vigil.store.FeedStore;
 import dev.vigil.store.Store;
 import dev.vigil.store.WriteOutcome;
+import dev.vigil.stories.StoryUpdater;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -99,6 +100,7 @@ public final class FeedIngest {
   private final Listener listener;
   private final Clock clock;
   private final Object writeLock = new Object();
+  private final StoryUpdater stories = StoryUpdater.standard();
   /** Canonical URLs being fetched now, so that two feeds listing one article fetch it once. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -375,6 +377,7 @@ public final class FeedIngest {
         records.add(new FeedStore.StoredPage(id, fingerprint, copyOf, similarity, p.urls(), feed));
       }
       store.feeds().recordStored(records, clock.instant());
+      stories.catchUp(store); // the new articles join their stories, in write order
       for (int i = 0; i < outcomes.size(); i++) {
         List<String> urls = pending.get(i).urls();
         listener.stored(outcomes.get(i), urls.get(urls.size() - 1), records.get(i).copyOf());

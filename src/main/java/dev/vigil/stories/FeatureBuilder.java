@@ -5,9 +5,11 @@ import dev.vigil.model.EntityMention;
 import dev.vigil.model.PlaceMention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,21 +37,37 @@ public final class FeatureBuilder {
     this.embedder = embedder;
   }
 
+  /** The features of one article, embedding it on the way (see {@link #embedAll} for many). */
   public ArticleFeatures build(String id, long timeMs, String title, String text,
       Annotations annotations, CandidateSearch idf) {
-    String head = title == null ? "" : title.strip();
-    String body = text == null ? "" : text.strip();
-    if (!head.isEmpty() && body.startsWith(head)) {
-      body = body.substring(head.length()).strip();
+    float[] embedding = embedder == null ? null : embedder.embed(embeddedText(title, text));
+    return build(id, timeMs, title, text, annotations, idf, embedding);
+  }
+
+  /**
+   * The embeddings of many articles' leads in one batch ({@code null} entries without an
+   * embedder), for {@link #build(String, long, String, String, Annotations, CandidateSearch, float[])}:
+   * a batch costs a fraction of one call per article.
+   */
+  public List<float[]> embedAll(List<String> titles, List<String> texts) {
+    if (embedder == null) {
+      return java.util.Collections.nCopies(titles.size(), null);
     }
+    List<String> leads = new ArrayList<>(titles.size());
+    for (int i = 0; i < titles.size(); i++) {
+      leads.add(embeddedText(titles.get(i), texts.get(i)));
+    }
+    return embedder.embedAll(leads);
+  }
+
+  /** The features of one article whose embedding is already computed (may be null). */
+  public ArticleFeatures build(String id, long timeMs, String title, String text,
+      Annotations annotations, CandidateSearch idf, float[] embedding) {
+    String head = title == null ? "" : title.strip();
+    String body = bodyAfter(head, text);
     // the headline counts twice: it names the story most directly
     String analysed = head + "\n" + head + "\n" + body.substring(0, Math.min(body.length(), ANALYSED_CHARS));
     Map<String, Double> terms = tfidf(analysed, idf);
-    float[] embedding = null;
-    if (embedder != null) {
-      String lead = (head + ". " + body).strip();
-      embedding = embedder.embed(lead.substring(0, Math.min(lead.length(), EMBEDDED_CHARS)));
-    }
     Set<String> entities = new LinkedHashSet<>();
     Set<String> places = new LinkedHashSet<>();
     if (annotations != null) {
@@ -63,6 +81,18 @@ public final class FeatureBuilder {
       }
     }
     return new ArticleFeatures(id, timeMs, terms, embedding, entities, places);
+  }
+
+  /** The text whose embedding stands for the article: headline and lead. */
+  static String embeddedText(String title, String text) {
+    String head = title == null ? "" : title.strip();
+    String lead = (head + ". " + bodyAfter(head, text)).strip();
+    return lead.substring(0, Math.min(lead.length(), EMBEDDED_CHARS));
+  }
+
+  private static String bodyAfter(String head, String text) {
+    String body = text == null ? "" : text.strip();
+    return !head.isEmpty() && body.startsWith(head) ? body.substring(head.length()).strip() : body;
   }
 
   static String entityKey(EntityMention e) {

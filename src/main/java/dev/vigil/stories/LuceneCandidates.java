@@ -20,11 +20,14 @@ import org.apache.lucene.index.StoredFields;
  * Candidates from a Lucene index with the store's fields ({@link SearchIndex#TEXT_FIELD}
  * analysed for English, {@link SearchIndex#ID_FIELD} stored, {@link SearchIndex#SORT_MS_FIELD}
  * doc values): a More-Like-This query built from the article's own top TF-IDF terms, each
- * boosted by its weight, filtered to the time window.
+ * boosted by its weight, filtered to the time window. Use one per searcher: it remembers the
+ * inverse document frequencies it has looked up. Thread-safe.
  */
 public final class LuceneCandidates implements CandidateSearch {
   private final IndexSearcher searcher; // null: an empty index
   private final int docs;
+  /** Document frequencies do not change under one searcher; a term's lookup visits every segment. */
+  private final Map<String, Double> idfs = new java.util.concurrent.ConcurrentHashMap<>();
 
   public LuceneCandidates(IndexSearcher searcher) {
     this.searcher = searcher;
@@ -65,6 +68,10 @@ public final class LuceneCandidates implements CandidateSearch {
     if (searcher == null) {
       return 1;
     }
+    return idfs.computeIfAbsent(term, this::lookUpIdf);
+  }
+
+  private double lookUpIdf(String term) {
     try {
       int df = searcher.getIndexReader().docFreq(new Term(SearchIndex.TEXT_FIELD, term));
       return Math.log((docs + 1.0) / (df + 1.0)) + 1;

@@ -5,7 +5,6 @@ import dev.vigil.store.SearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -38,6 +37,7 @@ public final class MemoryClustering implements AutoCloseable {
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IndexWriter writer;
   private DirectoryReader reader;
+  private CandidateSearch search; // over the current reader
   private final List<ArticleFeatures> pending = new ArrayList<>();
 
   public MemoryClustering(StoryClusterer clusterer, Embedder embedder) {
@@ -46,18 +46,61 @@ public final class MemoryClustering implements AutoCloseable {
     try {
       this.writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()));
       this.reader = DirectoryReader.open(writer);
+      this.search = new WithPending(new LuceneCandidates(new IndexSearcher(reader)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** One arriving article (annotations may be null). */
+  public record Arrival(String id, long timeMs, String title, String text, Annotations annotations) {}
+
   /** Indexes and assigns one article (annotations may be null). */
   public StoryClusterer.Assignment add(String id, long timeMs, String title, String text,
       Annotations annotations) {
+    return addAll(List.of(new Arrival(id, timeMs, title, text, annotations))).get(0);
+  }
+
+  /**
+   * Indexes and assigns a batch of arrivals one by one, in order, as {@link #add} would; only
+   * their embeddings are computed together first (they depend on each article's own text
+   * alone), which is how a stream buffered for a moment is embedded cheaply.
+   */
+  public List<StoryClusterer.Assignment> addAll(List<Arrival> arrivals) {
+    return addAll(arrivals, embed(arrivals));
+  }
+
+  /**
+   * The embeddings of {@code arrivals} (null entries without an embedder). Safe to call from
+   * another thread while this clustering assigns an earlier batch: a stream can embed ahead.
+   */
+  public List<float[]> embed(List<Arrival> arrivals) {
+    List<String> titles = new ArrayList<>(arrivals.size());
+    List<String> texts = new ArrayList<>(arrivals.size());
+    for (Arrival a : arrivals) {
+      titles.add(a.title());
+      texts.add(a.text());
+    }
+    return features.embedAll(titles, texts);
+  }
+
+  /** {@link #addAll(List)} with the arrivals' embeddings computed by {@link #embed}. */
+  public List<StoryClusterer.Assignment> addAll(List<Arrival> arrivals, List<float[]> embeddings) {
+    if (embeddings.size() != arrivals.size()) {
+      throw new IllegalArgumentException(arrivals.size() + " arrivals but " + embeddings.size() + " embeddings");
+    }
+    List<StoryClusterer.Assignment> out = new ArrayList<>(arrivals.size());
+    for (int i = 0; i < arrivals.size(); i++) {
+      out.add(assign(arrivals.get(i), embeddings.get(i)));
+    }
+    return out;
+  }
+
+  private StoryClusterer.Assignment assign(Arrival a, float[] embedding) {
     Document doc = new Document();
-    doc.add(new StringField(SearchIndex.ID_FIELD, id, Field.Store.YES));
-    doc.add(new TextField(SearchIndex.TEXT_FIELD, (title == null ? "" : title + "\n") + text, Field.Store.NO));
-    doc.add(new NumericDocValuesField(SearchIndex.SORT_MS_FIELD, timeMs));
+    doc.add(new StringField(SearchIndex.ID_FIELD, a.id(), Field.Store.YES));
+    doc.add(new TextField(SearchIndex.TEXT_FIELD, (a.title() == null ? "" : a.title() + "\n") + a.text(), Field.Store.NO));
+    doc.add(new NumericDocValuesField(SearchIndex.SORT_MS_FIELD, a.timeMs()));
     try {
       writer.addDocument(doc);
       if (pending.size() >= REOPEN_EVERY) {
@@ -65,17 +108,17 @@ public final class MemoryClustering implements AutoCloseable {
         if (newer != null) {
           reader.close();
           reader = newer;
+          search = new WithPending(new LuceneCandidates(new IndexSearcher(reader)));
         }
         pending.clear();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CandidateSearch search = new WithPending(new LuceneCandidates(new IndexSearcher(reader)));
-    ArticleFeatures f = features.build(id, timeMs, title, text, annotations, search);
-    StoryClusterer.Assignment a = clusterer.assign(f, stories, search);
+    ArticleFeatures f = features.build(a.id(), a.timeMs(), a.title(), a.text(), a.annotations(), search, embedding);
+    StoryClusterer.Assignment assignment = clusterer.assign(f, stories, search);
     pending.add(f);
-    return a;
+    return assignment;
   }
 
   /** The index's candidates plus the pending articles that share terms, by cosine. */
@@ -90,13 +133,17 @@ public final class MemoryClustering implements AutoCloseable {
     public List<String> similarArticles(Map<String, Double> terms,
         String excludeId, long fromMs, long toMs, int limit) {
       List<String> out = new ArrayList<>();
-      pending.stream()
-          .filter(p -> p.timeMs() >= fromMs && p.timeMs() <= toMs && !p.id().equals(excludeId))
-          .filter(p -> Vectors.cosine(terms, p.terms()) > 0)
-          .sorted(Comparator.comparingDouble(
-              (ArticleFeatures p) -> -Vectors.cosine(terms, p.terms())))
-          .limit(limit / 4)
-          .forEach(p -> out.add(p.id()));
+      List<Map.Entry<String, Double>> near = new ArrayList<>();
+      for (ArticleFeatures p : pending) {
+        if (p.timeMs() >= fromMs && p.timeMs() <= toMs && !p.id().equals(excludeId)) {
+          double cosine = Vectors.cosine(terms, p.terms());
+          if (cosine > 0) {
+            near.add(Map.entry(p.id(), cosine));
+          }
+        }
+      }
+      near.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+      near.stream().limit(limit / 4).forEach(e -> out.add(e.getKey()));
       for (String id : index.similarArticles(terms, excludeId, fromMs, toMs, limit - out.size())) {
         out.add(id);
       }

@@ -26,9 +26,18 @@ public final class StoryUpdater {
     this.features = new FeatureBuilder(embedder);
   }
 
-  /** The tuned clusterer with the MiniLM embedding (loaded on first use). */
+  private static final class Standard { // created on first use: the model loads only if needed
+    static final StoryUpdater INSTANCE =
+        new StoryUpdater(new StoryClusterer(StoryClusterer.Settings.DEFAULT), new MiniLmEmbedder());
+  }
+
+  /**
+   * The tuned clusterer with the MiniLM embedding, one per process: every path that stores
+   * articles (file ingest, feed polling, the server catching up with another process's writes)
+   * shares it, so the model is loaded once and catch-ups of one store never run side by side.
+   */
   public static StoryUpdater standard() {
-    return new StoryUpdater(new StoryClusterer(StoryClusterer.Settings.DEFAULT), new MiniLmEmbedder());
+    return Standard.INSTANCE;
   }
 
   /**
@@ -60,10 +69,18 @@ public final class StoryUpdater {
 
   private int assign(Store store, List<StoredArticle> page, IndexSearcher searcher, long upTo) {
     CandidateSearch search = new LuceneCandidates(searcher);
-    List<ArticleFeatures> built = new ArrayList<>(page.size());
+    List<String> titles = new ArrayList<>(page.size());
+    List<String> texts = new ArrayList<>(page.size());
     for (StoredArticle s : page) {
-      Article a = s.article();
-      built.add(features.build(a.id(), timeOf(a), a.title(), a.text(), s.annotations(), search));
+      titles.add(s.article().title());
+      texts.add(s.article().text());
+    }
+    List<float[]> embeddings = features.embedAll(titles, texts); // one batch per page
+    List<ArticleFeatures> built = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      Article a = page.get(i).article();
+      built.add(features.build(a.id(), timeOf(a), a.title(), a.text(), page.get(i).annotations(),
+          search, embeddings.get(i)));
     }
     return store.stories().update(tx -> {
       StoredStories stories = new StoredStories(tx);

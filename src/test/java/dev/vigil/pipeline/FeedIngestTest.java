@@ -98,6 +98,20 @@ class FeedIngestTest {
   }
 
   @Test
+  void polledArticlesJoinStoriesAsTheyAreStored() throws Exception {
+    // issue 7: feed polling (vigil watch, vigil serve) assigns stories, not only file ingest
+    ingest.ingestUrls(List.of(site.url("/api/zm_yqem_mqq"), aggregator.url("/feed/atom/")));
+    assertThat(stored).hasSize(3);
+    for (String id : stored.values()) {
+      assertThat(store.stories().storyOf(id)).as(id).isPresent();
+    }
+    assertThat(store.stories().assignedUpTo()).isEqualTo(store.articles().lastChange());
+    // a Syrian refugee story and a WeWork lawsuit are not one story
+    assertThat(stored.values().stream().map(id -> store.stories().storyOf(id).orElseThrow()).distinct())
+        .hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void storesNewArticlesOnceLinksTheCopyAndReportsWhatFailed() throws Exception {
     String rss = site.url("/api/zm_yqem_mqq");
     String atom = aggregator.url("/feed/atom/");
