@@ -61,8 +61,8 @@ final class EvalClusteringCommand implements Callable<Integer> {
       description = "Time scale(s) of the similarity's decay with time distance, in hours.")
   List<Double> timeScale;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
-      description = "Arrivals embedded together (default ${DEFAULT-VALUE}); each is still assigned alone, in order.")
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+      description = "Arrivals embedded together (default ${DEFAULT-VALUE}, the page size StoryUpdater embeds stored articles in); each is still assigned alone, in order.")
   int batch;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
