@@ -147,6 +147,8 @@ final class EntityViews {
     model.put("chartWidth", FacetView.CHART_WIDTH);
     model.put("chartHeight", FacetView.CHART_HEIGHT);
     model.put("eventsSrc", "/api/v1/events?limit=500&actor=" + Coverage.encode(e.id()));
+    model.put("events", e.events());
+    model.put("eventCount", e.eventCount());
     ctx.html(templates.render("entity", model));
   }
 
@@ -377,6 +379,8 @@ final class EntityViews {
     model.put("chartWidth", FacetView.CHART_WIDTH);
     model.put("chartHeight", FacetView.CHART_HEIGHT);
     model.put("eventsSrc", "/api/v1/events?limit=500&place=" + Coverage.encode(p.id()));
+    model.put("events", p.events());
+    model.put("eventCount", p.eventCount());
     ctx.html(templates.render("place", model));
   }
 

@@ -125,6 +125,8 @@ final class SourceViews {
     model.put("chartWidth", FacetView.CHART_WIDTH);
     model.put("chartHeight", FacetView.CHART_HEIGHT);
     model.put("eventsSrc", "/api/v1/events?limit=500&source=" + Coverage.encode(s.row().name()));
+    model.put("events", s.events());
+    model.put("eventCount", s.eventCount());
     ctx.html(templates.render("source", model));
   }
 

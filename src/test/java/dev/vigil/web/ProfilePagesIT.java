@@ -227,7 +227,8 @@ class ProfilePagesIT {
     HttpResponse<String> page = get("/places/" + id);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<h1>" + p.get("name").asText() + "</h1>").contains("Tajikistan")
-        .contains("data-radius-km=").contains("armed clash");
+        .contains("data-radius-km=").contains("armed clash")
+        .contains("<ol class=\"events event-list\">").doesNotContain("No events found");
     assertThat(json("/api/v1/places?country=tj").get("items").findValuesAsText("country")).containsOnly("TJ");
   }
 
