@@ -179,7 +179,24 @@ public final class WebServer implements AutoCloseable {
       });
     });
     app.start(host, port);
+    warmUp(stories);
     return new WebServer(app, host);
+  }
+
+  /**
+   * Builds the story reports on a background thread right after start, so the first visitor
+   * of the home page does not wait for them (requests meanwhile wait on the same lock).
+   */
+  private static void warmUp(StoryViews stories) {
+    Thread t = new Thread(() -> {
+      try {
+        stories.all();
+      } catch (RuntimeException e) {
+        LOG.warn("story reports not prepared in advance: {}", e.toString());
+      }
+    }, "vigil-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void respond(Context ctx, Pages pages, int status, String message) {
