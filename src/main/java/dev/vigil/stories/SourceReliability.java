@@ -1,6 +1,7 @@
 package dev.vigil.stories;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +37,23 @@ public final class SourceReliability {
     this.priors = priors;
   }
 
-  /** Adds the record that {@code events} (one story's merged events) give each source. */
+  /**
+   * Adds the record that {@code events} (one story's merged events) give each source. Only a
+   * story that another outlet also reported (or contested) can corroborate or contradict, so
+   * the reports of a story one outlet has to itself are left out of the record. A source has
+   * retracted a report only when the denial is the source's own (its name is the denier); an
+   * outlet reporting someone else's denial has retracted nothing.
+   */
   public void record(List<MergedEvent> events) {
+    Set<String> outlets = new HashSet<>();
+    for (MergedEvent e : events) {
+      e.reports().forEach(r -> outlets.add(key(r.source())));
+      e.denials().forEach(d -> outlets.add(key(d.source())));
+    }
+    outlets.remove("");
+    if (outlets.size() < 2) {
+      return;
+    }
     for (MergedEvent e : events) {
       Map<String, Track> perSource = new HashMap<>();
       for (MergedEvent.Report r : e.reports()) {
@@ -52,7 +68,7 @@ public final class SourceReliability {
         boolean contradicted = r.modality().equals("asserted") && e.denials().stream()
             .anyMatch(d -> d.source() != null && !key(d.source()).equals(key));
         boolean retracted = e.denials().stream()
-            .anyMatch(d -> d.source() != null && key(d.source()).equals(key));
+            .anyMatch(d -> key(d.source()).equals(key) && key(d.by()).equals(key));
         perSource.merge(key, new Track(1, corroborated ? 1 : 0, contradicted ? 1 : 0,
             retracted ? 1 : 0), (x, y) -> x); // one report per source per event
       }

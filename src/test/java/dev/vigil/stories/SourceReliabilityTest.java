@@ -64,4 +64,33 @@ class SourceReliabilityTest {
     assertThat(rating.label()).isEqualTo("Unreliable");
     assertThat(rating.reason()).startsWith("0 of 5 reports corroborated by independent sources, 5 contradicted");
   }
+
+  @Test
+  void aStoryOneOutletHasToItselfNeitherCorroboratesNorCondemnsIt() {
+    SourcePriors registry = s -> Optional.of(new SourcePriors.Prior("Mixed", null, null));
+    SourceReliability r = new SourceReliability(registry);
+    for (int i = 0; i < 8; i++) {
+      r.record(List.of(event(List.<String[]>of(new String[] {"t" + i, "Tehran Times", "asserted"}), true,
+          List.of(new MergedEvent.Denial("t" + i, "Tehran Times", "Taliban", "The Taliban denied it.")))));
+    }
+    SourceReliability.Rating rating = r.rating("Tehran Times");
+    assertThat(rating.label()).isEqualTo("Mixed");
+    assertThat(rating.track().reports()).isZero();
+    assertThat(rating.track().retracted()).isZero();
+  }
+
+  @Test
+  void reportingSomeoneElsesDenialIsNoRetraction() {
+    SourceReliability r = new SourceReliability(SourcePriors.NONE);
+    for (int i = 0; i < 6; i++) {
+      r.record(List.of(event(List.of(new String[] {"a" + i, "Asia-Plus", "asserted"},
+          new String[] {"b" + i, "Avesta", "asserted"}), true,
+          List.of(new MergedEvent.Denial("a" + i, "Asia-Plus", "Taliban", "The Taliban denied it.")))));
+    }
+    assertThat(r.rating("Asia-Plus").track().retracted()).isZero();
+    r.record(List.of(event(List.of(new String[] {"c", "Asia-Plus", "asserted"},
+        new String[] {"d", "Avesta", "asserted"}), true,
+        List.of(new MergedEvent.Denial("e", "Asia-Plus", "Asia-Plus", "Asia-Plus retracted the report.")))));
+    assertThat(r.rating("Asia-Plus").track().retracted()).isEqualTo(1);
+  }
 }
