@@ -92,8 +92,6 @@ final class Components {
    */
   static SourcePriors sourcePriors(Path dataDir) {
     SourceRegistry registry = dataDir == null ? SourceRegistry.bundled() : SourceRegistry.load(dataDir);
-    return name -> registry.byName(name).map(s -> new SourcePriors.Prior(s.label().label(),
-        "registry: " + s.type().label() + (s.country() != null ? ", " + s.country() : ""),
-        s.ownership()));
+    return SourcePriors.of(registry);
   }
 }

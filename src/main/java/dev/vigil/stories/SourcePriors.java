@@ -1,5 +1,6 @@
 package dev.vigil.stories;
 
+import dev.vigil.sources.SourceRegistry;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,15 @@ public interface SourcePriors {
 
   /** The registry's entry for {@code source} (a source name as articles carry it). */
   Optional<Prior> prior(String source);
+
+  /**
+   * The priors a source registry gives: each registered source's label, with its type and
+   * country as the reason and its owner.
+   */
+  static SourcePriors of(SourceRegistry registry) {
+    return name -> registry.byName(name).map(s -> new Prior(s.label().label(),
+        s.type().label() + (s.country() != null ? ", " + s.country() : ""), s.ownership()));
+  }
 
   /** No registry: every source starts Unrated. */
   SourcePriors NONE = source -> Optional.empty();

@@ -43,10 +43,7 @@ final class StoryViews {
 
   StoryViews(Store store) {
     this.store = store;
-    SourceRegistry registry = SourceRegistry.load(store.dataDir());
-    this.priors = name -> registry.byName(name).map(s -> new SourcePriors.Prior(s.label().label(),
-        "registry: " + s.type().label() + (s.country() != null ? ", " + s.country() : ""),
-        s.ownership()));
+    this.priors = SourcePriors.of(SourceRegistry.load(store.dataDir()));
   }
 
   /** What the source registry says of each source before its track record. */
