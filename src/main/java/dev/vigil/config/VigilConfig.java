@@ -131,6 +131,21 @@ public final class VigilConfig {
     }
   }
 
+  /** The store's JDBC URL; blank: the SQLite file in the data directory. */
+  public String storeUrl() {
+    return string("store.url");
+  }
+
+  /** The login for the store's database server (blank: none). */
+  public String storeUser() {
+    return string("store.user");
+  }
+
+  /** The password for the store's database server (blank: none). */
+  public String storePassword() {
+    return string("store.password");
+  }
+
   /** The interface the web server listens on. */
   public String serverHost() {
     return string("server.host");

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The articles table and the failures log in the SQLite file. */
+/** The articles table and the failures log. */
 public final class ArticleStore {
   private static final String COLUMNS =
       "id, url, source, title, byline, published, language, text, origin, ingested,"
@@ -303,10 +303,10 @@ public final class ArticleStore {
     }
   }
 
-  /** Runs SQLite's integrity check; "ok" when the file is sound. */
+  /** Runs the database's integrity check (SQLite's on its file); "ok" when it is sound. */
   public String integrityCheck() {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check");
+      try (PreparedStatement ps = c.prepareStatement(db.dialect().integrityCheck());
            ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : "no answer";
       }

@@ -17,6 +17,11 @@ import java.util.function.BiConsumer;
  * fetched, and the near-duplicate links and fingerprints of articles.
  */
 public final class FeedStore {
+  /** A URL fetched again replaces what was recorded for it. */
+  private static final String REPLACE_FETCHED = " ON CONFLICT (url) DO UPDATE SET feed = excluded.feed,"
+      + " fetched = excluded.fetched, status = excluded.status, article_id = excluded.article_id,"
+      + " error = excluded.error";
+
   private final Database db;
 
   FeedStore(Database db) {
@@ -26,8 +31,8 @@ public final class FeedStore {
   /** Adds a feed unless it is known; returns whether it was new. */
   public boolean add(FeedState feed) {
     return db.write(c -> {
-      try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO feeds (url, title, source,"
-          + " added, next_poll_ms, interval_s) VALUES (?,?,?,?,?,?)")) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO feeds (url, title, source,"
+          + " added, next_poll_ms, interval_s) VALUES (?,?,?,?,?,?) ON CONFLICT (url) DO NOTHING")) {
         s.setString(1, feed.url());
         s.setString(2, feed.title());
         s.setString(3, feed.source());
@@ -107,8 +112,8 @@ public final class FeedStore {
   /** Records a fetched article URL; {@code articleId} and {@code error} may be null. */
   public void recordFetch(String url, String feed, Instant at, int status, String articleId, String error) {
     db.write(c -> {
-      try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO fetched_urls"
-          + " (url, feed, fetched, status, article_id, error) VALUES (?,?,?,?,?,?)")) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO fetched_urls"
+          + " (url, feed, fetched, status, article_id, error) VALUES (?,?,?,?,?,?)" + REPLACE_FETCHED)) {
         s.setString(1, url);
         s.setString(2, feed);
         s.setString(3, at.toString());
@@ -148,8 +153,9 @@ public final class FeedStore {
     db.write(c -> {
       try (PreparedStatement fp = c.prepareStatement(
                "UPDATE articles SET fingerprint = ?, copy_of = ?, copy_similarity = ? WHERE id = ?");
-           PreparedStatement url = c.prepareStatement("INSERT OR REPLACE INTO fetched_urls"
-               + " (url, feed, fetched, status, article_id, error) VALUES (?,?,?,200,?,NULL)")) {
+           PreparedStatement url = c.prepareStatement("INSERT INTO fetched_urls"
+               + " (url, feed, fetched, status, article_id, error) VALUES (?,?,?,200,?,NULL)"
+               + REPLACE_FETCHED)) {
         for (StoredPage p : pages) {
           if (p.fingerprint() != null) {
             fp.setBytes(1, p.fingerprint());
@@ -211,7 +217,7 @@ public final class FeedStore {
   public void recentFingerprints(int limit, BiConsumer<String, byte[]> each) {
     db.read(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT id, fingerprint FROM (SELECT seq, id, fingerprint"
-          + " FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
+          + " FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq DESC LIMIT ?) AS recent ORDER BY seq")) {
         s.setInt(1, limit);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {

@@ -30,12 +30,12 @@ public final class MapData {
 
   /** Up to {@code limit} places, the most mentioned first. */
   public List<PlacePoint> places(int limit) {
-    String sql = "SELECT p.name AS name, p.kind AS kind, nullif(p.country, '') AS country,"
-        + " round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, max(p.radius_km) AS radius,"
+    String sql = "SELECT p.name AS name, p.kind AS kind, min(nullif(p.country, '')) AS country,"
+        + " round(CAST(p.lat AS NUMERIC), 4) AS lat, round(CAST(p.lon AS NUMERIC), 4) AS lon, max(p.radius_km) AS radius,"
         + " count(DISTINCT p.article_id) AS n, max(a.published) AS latest"
         + " FROM article_places p JOIN articles a ON a.id = p.article_id"
         + " WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
-        + " GROUP BY p.name, p.kind, round(p.lat, 4), round(p.lon, 4) ORDER BY n DESC, p.name LIMIT ?";
+        + " GROUP BY p.name, p.kind, round(CAST(p.lat AS NUMERIC), 4), round(CAST(p.lon AS NUMERIC), 4) ORDER BY n DESC, p.name LIMIT ?";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, limit);

@@ -228,13 +228,14 @@ public final class Mentions {
     if (names.isEmpty()) {
       return out;
     }
-    String sql = "SELECT name, entity_key, count(*) AS n FROM article_entities WHERE name COLLATE NOCASE IN ("
-        + "?,".repeat(names.size() - 1) + "?) GROUP BY name, entity_key ORDER BY n";
+    Dialect dialect = db.dialect();
+    String sql = "SELECT name, entity_key, count(*) AS n FROM article_entities WHERE "
+        + dialect.inIgnoringCase("name", names.size()) + " GROUP BY name, entity_key ORDER BY n";
     db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
         for (String n : names) {
-          ps.setString(i++, n);
+          ps.setString(i++, dialect.caseless(n));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) { // ascending: the most frequent key is put last and wins
@@ -267,7 +268,7 @@ public final class Mentions {
   /** How many distinct places {@link #places} can list for these filters. */
   public long placeCount(String q, String country) {
     String sql = "SELECT count(*) FROM (SELECT 1 FROM article_places WHERE "
-        + placeWhere(q, country) + " GROUP BY name, country)";
+        + placeWhere(q, country) + " GROUP BY name, country) AS places";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         bindPlaceWhere(ps, 1, q, country);
@@ -398,7 +399,8 @@ public final class Mentions {
     });
   }
 
-  private static String eventWhere(EventFilter f, List<Object> args) {
+  private String eventWhere(EventFilter f, List<Object> args) {
+    Dialect dialect = db.dialect();
     StringBuilder w = new StringBuilder("1 = 1");
     if (f.type() != null) {
       w.append(" AND e.type = ?");
@@ -428,10 +430,8 @@ public final class Mentions {
       if (f.actors().isEmpty()) {
         w.append(" AND 0 = 1");
       } else {
-        w.append(" AND EXISTS (SELECT 1 FROM json_each(e.actors) x WHERE"
-            + " json_extract(x.value, '$.name') COLLATE NOCASE IN (")
-            .append("?,".repeat(f.actors().size() - 1)).append("?))");
-        args.addAll(f.actors());
+        w.append(" AND ").append(dialect.anyNameInJsonArray("e.actors", f.actors().size()));
+        f.actors().forEach(a -> args.add(dialect.caseless(a)));
       }
     }
     if (f.source() != null) {

@@ -1,5 +1,6 @@
 package dev.vigil.store;
 
+import dev.vigil.config.VigilConfig;
 import dev.vigil.model.AnalyzedArticle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * A data directory: the SQLite file {@code vigil.db} (the source of truth) and the Lucene
- * index {@code index/} derived from it. If another process holds the index's write lock, this
+ * A data directory: the database (the source of truth; the SQLite file {@code vigil.db}, or a
+ * PostgreSQL database named by {@code store.url} in its configuration) and the Lucene index
+ * {@code index/} derived from it, which is always local to the directory. If another process holds the index's write lock, this
  * store writes the database only and searches the other process's commits; that process
  * absorbs the new articles into the index when it next catches up.
  */
@@ -44,14 +46,22 @@ public final class Store implements AutoCloseable {
     this.index = index;
   }
 
-  /** Opens the store in {@code dataDir}, creating the directory, database and index as needed. */
+  /**
+   * Opens the store in {@code dataDir}, creating the directory, database and index as needed.
+   * The database is the one its {@code config.yaml} (or {@code VIGIL_DB_URL}) names, else the
+   * SQLite file {@code vigil.db} there.
+   */
   public static Store open(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
-    }
-    Database db = Database.open(dataDir.resolve(DB_FILE));
+    createDirectories(dataDir);
+    VigilConfig config = VigilConfig.load(dataDir);
+    return open(dataDir, DatabaseSettings.resolve(dataDir.resolve(DB_FILE), config.storeUrl(),
+        config.storeUser(), config.storePassword(), System.getenv()));
+  }
+
+  /** Opens the store whose database is {@code database} and whose index is in {@code dataDir}. */
+  public static Store open(Path dataDir, DatabaseSettings database) {
+    createDirectories(dataDir);
+    Database db = Database.open(database);
     SearchIndex index;
     try {
       index = SearchIndex.openWritable(dataDir.resolve(INDEX_DIR));
@@ -62,6 +72,14 @@ public final class Store implements AutoCloseable {
       throw e;
     }
     return new Store(dataDir, db, index);
+  }
+
+  private static void createDirectories(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+    }
   }
 
   public Path dataDir() {

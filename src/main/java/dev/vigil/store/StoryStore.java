@@ -156,8 +156,10 @@ public final class StoryStore {
     /** Puts {@code articleId} into {@code storyId} (moving it if it was elsewhere). */
     public void addArticle(long storyId, String articleId, double score, long assignedMs,
         String features) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO story_articles"
-          + " (article_id, story_id, score, assigned_ms, features) VALUES (?,?,?,?,?)")) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_articles"
+          + " (article_id, story_id, score, assigned_ms, features) VALUES (?,?,?,?,?)"
+          + " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+          + " score = excluded.score, assigned_ms = excluded.assigned_ms, features = excluded.features")) {
         ps.setString(1, articleId);
         ps.setLong(2, storyId);
         ps.setDouble(3, score);

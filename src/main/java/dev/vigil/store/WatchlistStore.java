@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Watchlists, their alerts and the alerts' deliveries in the SQLite file. Every write runs in
+ * Watchlists, their alerts and the alerts' deliveries in the database. Every write runs in
  * the database's write transaction; {@link #record} also advances the {@code
  * alerts_evaluated_up_to} watermark in the same transaction, so a batch of articles is turned
  * into alerts exactly once even when two processes evaluate.
@@ -261,7 +261,7 @@ public final class WatchlistStore {
 
   private static boolean addArticle(Connection c, long alertId, String articleId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT OR IGNORE INTO alert_articles (alert_id, article_id) VALUES (?,?)")) {
+        "INSERT INTO alert_articles (alert_id, article_id) VALUES (?,?) ON CONFLICT DO NOTHING")) {
       ps.setLong(1, alertId);
       ps.setString(2, articleId);
       return ps.executeUpdate() > 0;
