@@ -38,11 +38,18 @@ final class ChildVigil implements AutoCloseable {
   }
 
   static ChildVigil start(String... args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** Starts {@code vigil args} with {@code env} added to this process's environment. */
+  static ChildVigil start(java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
         "-cp", jar().toString(), "dev.vigil.cli.Main"));
     command.addAll(List.of(args));
-    return new ChildVigil(new ProcessBuilder(command).start());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return new ChildVigil(builder.start());
   }
 
   private Thread pump(java.io.InputStream stream, List<String> sink, boolean watch) {

@@ -75,6 +75,27 @@ public final class TestPostgres implements AutoCloseable {
     return base.substring(0, base.lastIndexOf('/') + 1) + name + params;
   }
 
+  /** The database's URL without the login parameters, as a config file would name it. */
+  public String urlWithoutLogin() {
+    return url().replaceAll("([?&])(user|password)=[^&]*", "$1").replaceAll("[?&]+$", "")
+        .replaceAll("\\?&+", "?").replaceAll("&&+", "&");
+  }
+
+  /** The {@code user} parameter of the URL. */
+  public String user() {
+    return parameter("user");
+  }
+
+  /** The {@code password} parameter of the URL. */
+  public String password() {
+    return parameter("password");
+  }
+
+  private String parameter(String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]" + name + "=([^&]*)").matcher(url());
+    return m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+  }
+
   public DatabaseSettings settings() {
     return settings;
   }
