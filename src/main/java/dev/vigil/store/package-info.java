@@ -1,6 +1,8 @@
 /**
- * The store: one SQLite file ({@code vigil.db}, WAL, Flyway migrations) is the source of truth;
- * a Lucene index ({@code index/}) beside it is derived from it and can always be rebuilt.
+ * The store: one database is the source of truth (the SQLite file {@code vigil.db}, WAL, by
+ * default; or a PostgreSQL database several processes share; Flyway migrations for each, see
+ * {@code Dialect}); a Lucene index ({@code index/}) in the data directory is
+ * derived from it and can always be rebuilt.
  * Every write to the database is numbered ({@code change_seq}); the index records the last
  * number it has absorbed in its commit data and catches up with the rest, so a process killed
  * between the two writes leaves nothing lost, only an index that is brought up to date when
