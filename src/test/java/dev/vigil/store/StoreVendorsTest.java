@@ -10,6 +10,7 @@ import dev.vigil.model.EntityMention;
 import dev.vigil.model.Failure;
 import dev.vigil.model.FeedState;
 import dev.vigil.model.Sentence;
+import dev.vigil.team.Role;
 import dev.vigil.team.Tlp;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -218,6 +219,38 @@ class StoreVendorsTest {
         rs.next();
         assertThat(rs.getLong(1)).isEqualTo(2);
       }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void accountsSessionsTokensAndTheSharedLockOut(String vendor) {
+    DatabaseSettings db = database(vendor);
+    Editor admin = new Editor("root", "hq");
+    try (Store one = Store.open(dir.resolve("one"), db); Store two = Store.open(dir.resolve("two"), db)) {
+      AccountStore a = one.accounts();
+      a.add("ana", "border-unit", Role.ANALYST, "$argon2id$fake", admin);
+      a.add("bo", "border-unit", Role.VIEWER, "$argon2id$fake", admin);
+      assertThatThrownBy(() -> a.add("ana", "x", Role.VIEWER, "h", admin)).isInstanceOf(IllegalArgumentException.class);
+      assertThat(a.organisations()).containsEntry("border-unit", 2L);
+      // failures counted in the database: two processes share the lock-out
+      a.loginFailed("ana", 3, Duration.ofMinutes(5));
+      two.accounts().loginFailed("ana", 3, Duration.ofMinutes(5));
+      a.loginFailed("ana", 3, Duration.ofMinutes(5));
+      assertThat(two.accounts().get("ana").orElseThrow().lockedUntil()).isNotNull();
+
+      a.startSession("bo", "session-1", "csrf-1", Duration.ofHours(1));
+      assertThat(two.accounts().session("session-1")).map(AccountStore.Session::csrf).contains("csrf-1");
+      two.accounts().endSession("session-1");
+      assertThat(a.session("session-1")).isEmpty();
+
+      ApiToken t = a.createToken("bo", "script", "read", "secret-token-1", admin);
+      assertThat(two.accounts().token("secret-token-1")).isPresent();
+      assertThat(two.accounts().revokeToken(t.id(), admin)).isTrue();
+      assertThat(a.token("secret-token-1")).isEmpty();
+      assertThat(a.disable("bo", admin)).isTrue();
+      assertThat(a.passwordHash("bo")).isEmpty();
+      assertThat(one.analysts().auditCount("hq", true)).isGreaterThanOrEqualTo(3);
     }
   }
 
