@@ -76,17 +76,29 @@ final class TeamApi {
 
   /**
    * {@code PUT /api/v1/articles/{id}/events/{n}/correction} with {@code {verdict, type, place:
-   * {name, lat, lon}, date, reason}}: replaces the event's correction; the stored correction.
+   * {name, lat, lon}, date, actors: [{role, name|kb}], reason}}: replaces the event's
+   * correction; the stored correction.
    */
   void correct(Context ctx) {
     StoredArticle a = items.article(ctx.pathParam("id"));
     CorrectedEvent target = items.event(a, ctx.pathParam("n"));
     JsonNode in = body(ctx);
     JsonNode place = in.path("place");
+    List<dev.vigil.model.Event.Actor> actors = null;
+    if (in.path("actors").isArray()) {
+      actors = new java.util.ArrayList<>();
+      for (JsonNode x : in.path("actors")) {
+        actors.add(items.actor(text(x, "role"), text(x, "name"), text(x, "kb")));
+      }
+    } else if (!in.path("actors").isMissingNode() && !in.path("actors").isNull()) {
+      throw new dev.vigil.store.InvalidFieldException("actors", "must be an array of {role, name} or {role, kb}");
+    }
     EventCorrection c = TeamItems.correction(a.article().id(), target, text(in, "verdict"),
         text(in, "type"), text(place, "name"), text(place, "lat"), text(place, "lon"),
-        text(in, "date"), text(in, "reason"), Access.principal(ctx).username());
-    ctx.json(store.analysts().correct(c, Access.principal(ctx).editor()));
+        text(in, "date"), text(in, "reason"), actors, Access.principal(ctx).username());
+    EventCorrection stored = store.analysts().correct(c, Access.principal(ctx).editor());
+    store.refreshIndex(); // search and facets see the corrected event at once
+    ctx.json(stored);
   }
 
   /**
