@@ -179,7 +179,7 @@ final class EntityViews {
     ctx.json(body);
   }
 
-  private static Map<String, Object> actorJson(Actor a) {
+  static Map<String, Object> actorJson(Actor a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", a.id());
     m.put("name", a.name());

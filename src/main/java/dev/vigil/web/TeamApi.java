@@ -116,7 +116,9 @@ final class TeamApi {
       ctx.json(w.body(store.analysts().auditCount(p.organisation(), admin), page));
       return;
     }
-    TeamItems.Item item = items.item(raw);
+    // knowledge-base entries have a history but no notes
+    TeamItems.Item item = raw.startsWith("entity:") && raw.length() <= 300
+        ? new TeamItems.Item("entity", raw.substring(7)) : items.item(raw);
     List<AuditEntry> all = store.analysts().audit(item.kind(), item.id(), p.organisation(), admin,
         0, 100_000);
     ctx.json(w.body(all.size(), w.slice(all)));
@@ -176,7 +178,7 @@ final class TeamApi {
     ctx.status(204);
   }
 
-  private static JsonNode body(Context ctx) {
+  static JsonNode body(Context ctx) {
     try {
       JsonNode n = Json.mapper().readTree(ctx.body());
       if (n == null || !n.isObject()) {
@@ -188,7 +190,7 @@ final class TeamApi {
     }
   }
 
-  private static String text(JsonNode in, String field) {
+  static String text(JsonNode in, String field) {
     JsonNode v = in.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;

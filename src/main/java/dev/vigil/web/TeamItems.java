@@ -103,7 +103,8 @@ final class TeamItems {
     } catch (NumberFormatException e) {
       throw HttpError.notFound("no story with id '" + Api.clip(id) + "'");
     }
-    if (store.stories().articlesOf(n).isEmpty()) {
+    // a story merged away has no articles but keeps its history
+    if (store.stories().articlesOf(n).isEmpty() && store.stories().live(n) == n) {
       throw HttpError.notFound("no story with id " + n);
     }
   }
