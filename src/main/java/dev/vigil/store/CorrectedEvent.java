@@ -13,6 +13,9 @@ import java.util.List;
 public record CorrectedEvent(Event event, Event original, EventCorrection correction,
     boolean restored) {
 
+  /** The modality of an event an analyst disputed. */
+  public static final String DISPUTED = "disputed";
+
   public boolean corrected() {
     return correction != null;
   }
@@ -79,14 +82,11 @@ public record CorrectedEvent(Event event, Event original, EventCorrection correc
    */
   static Event correct(Event e, EventCorrection c) {
     boolean retyped = c.type() != null && !c.type().equals(e.type());
-    String modality = "disputed".equals(c.verdict()) ? DISPUTED : e.modality();
+    String modality = DISPUTED.equals(c.verdict()) ? DISPUTED : e.modality();
     return new Event(retyped ? c.type() : e.type(), retyped ? null : e.acled(), modality,
         c.date() != null ? c.date() : e.date(), c.place() != null ? c.place() : e.place(),
         c.actors() != null ? c.actors() : e.actors(), e.killed(), e.injured(), e.captured(),
         e.sentence(), e.start(), e.end(), e.id(), e.trigger(), e.seized(), e.denies(),
         e.confirms());
   }
-
-  /** The modality of an event an analyst disputed. */
-  public static final String DISPUTED = "disputed";
 }
