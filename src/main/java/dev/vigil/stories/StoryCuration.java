@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,7 +98,7 @@ public final class StoryCuration {
   }
 
   /** A story {@code id} made of {@code articleIds} again from their stored features, in order. */
-  private static java.util.Optional<Story> rebuild(StoryStore.Tx tx, long id, Long threadId,
+  private static Optional<Story> rebuild(StoryStore.Tx tx, long id, Long threadId,
       List<String> articleIds) {
     Map<String, String> features = tx.features(articleIds);
     Story s = null;
@@ -109,7 +110,7 @@ public final class StoryCuration {
       ArticleFeatures f = Json.read(json, ArticleFeatures.class);
       s = s == null ? Story.founded(f, threadId).withId(id) : s.plus(f);
     }
-    return java.util.Optional.ofNullable(s);
+    return Optional.ofNullable(s);
   }
 
   private static Map<String, Object> membership(long a, List<String> aArticles, long b,

@@ -15,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -177,7 +179,7 @@ final class Curation {
     Principal p = Access.principal(ctx);
     model.put("kbEditId", kbId);
     model.put("kbEdit", entities.kb().get(kbId));
-    model.put("kbTypes", new java.util.TreeSet<>(Actor.TYPES));
+    model.put("kbTypes", new TreeSet<>(Actor.TYPES));
     model.put("entityHistory", store.analysts().audit("entity", kbId, p.organisation(), false, 0, 50));
     model.put("canWrite", p.allows(Permission.WRITE));
     return model;
@@ -219,7 +221,7 @@ final class Curation {
       }
     }
     Actor stored = save(ctx, ctx.pathParam("id"), TeamApi.text(in, "name"), TeamApi.text(in, "type"),
-        in.has("country") ? java.util.Optional.ofNullable(TeamApi.text(in, "country")) : null,
+        in.has("country") ? Optional.ofNullable(TeamApi.text(in, "country")) : null,
         aliases, roles);
     ctx.json(EntityViews.actorJson(stored));
   }
@@ -236,13 +238,13 @@ final class Curation {
       roles.add(role(p[0], p.length > 1 ? p[1] : null, p.length > 2 ? p[2] : null));
     }
     Actor stored = save(ctx, ctx.pathParam("id"), ctx.formParam("name"), ctx.formParam("type"),
-        java.util.Optional.ofNullable(TeamItems.blank(ctx.formParam("country"))), aliases, roles);
+        Optional.ofNullable(TeamItems.blank(ctx.formParam("country"))), aliases, roles);
     ctx.redirect("/entities/" + TeamItems.enc(stored.id()), HttpStatus.SEE_OTHER);
   }
 
   /** Validates and stores an entry; null arguments keep the current value. */
   private Actor save(Context ctx, String id, String name, String type,
-      java.util.Optional<String> country, List<String> aliases, List<Role> roles) {
+      Optional<String> country, List<String> aliases, List<Role> roles) {
     if (id == null || !KB_ID.matcher(id).matches()) {
       throw new InvalidFieldException("id", "a knowledge-base id is letters, digits, '.', '_' and '-'"
           + " (at most 120), got '" + Api.clip(String.valueOf(id)) + "'");
@@ -255,7 +257,7 @@ final class Curation {
     String t = TeamItems.blank(type) != null ? TeamItems.blank(type).toLowerCase(Locale.ROOT)
         : before == null ? "organisation" : before.type();
     if (!Actor.TYPES.contains(t)) {
-      throw new InvalidFieldException("type", "must be one of " + new java.util.TreeSet<>(Actor.TYPES)
+      throw new InvalidFieldException("type", "must be one of " + new TreeSet<>(Actor.TYPES)
           + ", got '" + Api.clip(t) + "'");
     }
     String c = country != null ? country.map(x -> x.strip().toUpperCase(Locale.ROOT)).orElse(null)
