@@ -96,7 +96,9 @@ public final class WatchlistMatcher {
   private Optional<Reason> event(Watchlist w, Annotations ann, boolean articlePlaceInArea) {
     boolean area = w.near() != null || w.box() != null;
     for (Event e : ann.events()) {
-      if (!w.eventTypes().contains(e.type().toLowerCase(Locale.ROOT))) {
+      // an event an analyst disputed does not alert (see store.Corrections)
+      if (!w.eventTypes().contains(e.type().toLowerCase(Locale.ROOT))
+          || e.modality().equals("disputed")) {
         continue;
       }
       Event.Place p = e.place();

@@ -25,6 +25,7 @@ final class Components {
   private final LanguageDetector languages = OpenNlpLanguageDetector.load();
   private final Extractor extractor = Extractor.standard(languages);
   private final Path dataDir;
+  private final List<dev.vigil.kb.Actor> kbEdits;
   private Annotator annotator; // CoreNLP takes a moment to load; only commands that annotate pay
   private EntityLinker linker;
   private EventExtractor events; // the dependency parser too
@@ -36,7 +37,16 @@ final class Components {
 
   /** With the user's additions to the knowledge base from {@code dataDir/kb.yaml}, if any. */
   Components(Path dataDir) {
+    this(dataDir, List.of());
+  }
+
+  /**
+   * With {@code dataDir/kb.yaml} and the analysts' knowledge-base entries from the store
+   * ({@code store.kb().entries()}, as they are now) laid over it.
+   */
+  Components(Path dataDir, List<dev.vigil.kb.Actor> kbEdits) {
     this.dataDir = dataDir;
+    this.kbEdits = List.copyOf(kbEdits);
   }
 
   /** The extract stage alone, for the commands that measure it. */
@@ -73,7 +83,7 @@ final class Components {
 
   synchronized EntityLinker linker() {
     if (linker == null) {
-      linker = new EntityLinker(ActorBase.load(dataDir));
+      linker = new EntityLinker(ActorBase.load(dataDir).with(kbEdits));
     }
     return linker;
   }

@@ -81,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     try (Store store = Store.open(data.dir)) {
-      Components components = new Components(data.dir);
+      Components components = new Components(data.dir, store.kb().entries());
       IngestReport report = null;
       if (!paths.isEmpty()) {
         report = ingest(store, config, components, paths, source, workers,

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
         StoriesCommand.class,
         EventsCommand.class,
         ReindexCommand.class,
+        KbCommand.class,
         ExportCommand.class,
         ImportCommand.class,
         WatchlistCommand.class,

@@ -56,7 +56,8 @@ final class WatchCommand implements Callable<Integer> {
     }, "vigil-watch-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (Store store = Store.open(data.dir)) {
-      Components components = new Components();
+      // the knowledge base as kb.yaml and the analysts' entries have it when the watch starts
+      Components components = new Components(data.dir, store.kb().entries());
       FeedIngest ingest = FeedWiring.feedIngest(store, config, data.dir, components.analysis(null),
           FeedWiring.printer(out, err, verbose));
       int added = ingest.addFeeds(urls);
@@ -91,7 +92,8 @@ final class WatchCommand implements Callable<Integer> {
     PrintWriter quiet = new PrintWriter(java.io.OutputStream.nullOutputStream());
     Thread t = new Thread(() -> {
       try {
-        FeedIngest ingest = FeedWiring.feedIngest(store, config, dataDir, new Components().analysis(null),
+        FeedIngest ingest = FeedWiring.feedIngest(store, config, dataDir,
+            new Components(dataDir, store.kb().entries()).analysis(null),
             FeedWiring.printer(quiet, quiet, false));
         ingest.addFeeds(urls);
         ingest.watch(() -> Thread.currentThread().isInterrupted(), r -> { });

@@ -8,7 +8,8 @@ import java.util.Set;
  * One entry of the knowledge base. {@code id} is stable across builds (a slug of the name);
  * {@code country} is an ISO 3166-1 alpha-2 code or null (IGOs); {@code aliases} are the
  * names it goes by, in any script, its {@code name} first; {@code source} is where the entry
- * comes from ({@code user}, {@code curated}, {@code phoenix}), which also ranks it.
+ * comes from ({@code analyst}: edited in Vigil and kept in the store, {@code user},
+ * {@code curated}, {@code phoenix}), which also ranks it.
  */
 public record Actor(String id, String name, String type, String country, List<Role> roles,
     List<String> aliases, String source) {
@@ -36,9 +37,10 @@ public record Actor(String id, String name, String type, String country, List<Ro
     return isPerson() ? "PERSON" : "ORGANIZATION";
   }
 
-  /** Rank of the source: a user's entry beats a curated one, which beats Phoenix's. */
+  /** Rank of the source: an analyst's beats a user's, which beats a curated one, then Phoenix's. */
   int rank() {
     return switch (source == null ? "" : source) {
+      case "analyst" -> 4;
       case "user" -> 3;
       case "curated" -> 2;
       default -> 1;

@@ -106,6 +106,58 @@ public final class ActorBase {
     return new ActorBase(actors.values());
   }
 
+  /**
+   * This base with analysts' entries (from the store) laid over it, the same way kb.yaml is laid
+   * over the bundled entries: an entry with the same id replaces the old one outright, one with
+   * the same name absorbs its aliases and roles. This base is left as it was.
+   */
+  public ActorBase with(Collection<Actor> edits) {
+    if (edits.isEmpty()) {
+      return this;
+    }
+    Map<String, Actor> actors = new LinkedHashMap<>(byId);
+    merge(actors, List.copyOf(edits));
+    return new ActorBase(actors.values());
+  }
+
+  /**
+   * Writes {@code actors} in the format of kb.yaml (see docs/entities.md), so analysts' entries
+   * can be kept in a data directory's kb.yaml.
+   */
+  public static void writeYaml(Collection<Actor> actors, java.io.Writer out) throws IOException {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Actor a : actors) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", a.id());
+      m.put("name", a.name());
+      m.put("type", a.type());
+      if (a.country() != null) {
+        m.put("country", a.country());
+      }
+      List<String> aliases = a.aliases().stream().filter(x -> !x.equals(a.name())).toList();
+      if (!aliases.isEmpty()) {
+        m.put("aliases", aliases);
+      }
+      if (!a.roles().isEmpty()) {
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (Role r : a.roles()) {
+          Map<String, Object> rm = new LinkedHashMap<>();
+          rm.put("title", r.title());
+          if (r.from() != null) {
+            rm.put("from", r.from());
+          }
+          if (r.to() != null) {
+            rm.put("to", r.to());
+          }
+          roles.add(rm);
+        }
+        m.put("roles", roles);
+      }
+      list.add(m);
+    }
+    new ObjectMapper(new YAMLFactory()).writeValue(out, Map.of("actors", list));
+  }
+
   /** A base of exactly these actors (for tests and tools). */
   public static ActorBase of(Collection<Actor> actors) {
     return new ActorBase(actors);

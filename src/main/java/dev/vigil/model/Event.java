@@ -20,9 +20,12 @@ public record Event(
     Integer killed, Integer injured, Integer captured, String sentence, int start, int end,
     int id, String trigger, Seizure seized, Integer denies, Integer confirms) {
 
-  /** How an event is reported. */
+  /**
+   * How an event is reported; {@code disputed} is not found in text but set by an analyst who
+   * disputes the event (team corrections), so that counts of what happened leave it out.
+   */
   public static final Set<String> MODALITIES =
-      Set.of("asserted", "alleged", "denied", "planned", "hypothetical", "negated");
+      Set.of("asserted", "alleged", "denied", "planned", "hypothetical", "negated", "disputed");
 
   /** The roles an actor can play in an event. */
   public static final Set<String> ROLES = Set.of("actor", "target", "speaker");

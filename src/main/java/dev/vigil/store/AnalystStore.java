@@ -23,7 +23,7 @@ public final class AnalystStore {
   private static final String NOTE_COLUMNS =
       "id, item_kind, item_id, organisation, author, tlp, body, created";
   private static final String CORRECTION_COLUMNS = "article_id, event_id, span_start, span_end,"
-      + " trigger, original, verdict, type, place, date, reason, updated, updated_by";
+      + " trigger, original, verdict, type, place, date, reason, updated, updated_by, actors";
   private static final String AUDIT_COLUMNS = "seq, at, actor, organisation, action, item_kind,"
       + " item_id, tlp, before_state, after_state";
   // the SQL form of Tlp.visibleTo
@@ -139,13 +139,16 @@ public final class AnalystStore {
    */
   public EventCorrection correct(EventCorrection correction, Editor by) {
     return db.write(c -> {
+      // the events as extracted, read before this correction changes the stored ones
+      List<Event> extracted = Corrections.extracted(c, correction.articleId(),
+          storedEvents(c, correction.articleId()));
       Optional<EventCorrection> before = correction(c, correction.articleId(), correction.eventId());
       // the original stays the event as first corrected, not a corrected one
       EventCorrection stored = before.isEmpty() ? correction : new EventCorrection(
           correction.articleId(), correction.eventId(), before.get().spanStart(),
           before.get().spanEnd(), before.get().trigger(), before.get().original(),
           correction.verdict(), correction.type(), correction.place(), correction.date(),
-          correction.reason(), correction.updated(), correction.updatedBy());
+          correction.reason(), correction.updated(), correction.updatedBy(), correction.actors());
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM event_corrections WHERE article_id = ? AND event_id = ?")) {
         ps.setString(1, stored.articleId());
@@ -153,7 +156,7 @@ public final class AnalystStore {
         ps.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_corrections ("
-          + CORRECTION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          + CORRECTION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, stored.articleId());
         ps.setInt(2, stored.eventId());
         ps.setInt(3, stored.spanStart());
@@ -167,8 +170,10 @@ public final class AnalystStore {
         ps.setString(11, stored.reason());
         ps.setString(12, stored.updated());
         ps.setString(13, stored.updatedBy());
+        ps.setString(14, stored.actors() == null ? null : Json.write(stored.actors()));
         ps.executeUpdate();
       }
+      Corrections.rewrite(c, stored.articleId(), extracted);
       Audit.append(c, by, "event.correct", "event", stored.articleId() + "#" + stored.eventId(),
           Tlp.CLEAR, before.map(AnalystStore::change).orElse(null), change(stored));
       return stored;
@@ -182,6 +187,7 @@ public final class AnalystStore {
     m.put("type", c.type());
     m.put("place", c.place());
     m.put("date", c.date());
+    m.put("actors", c.actors());
     m.put("reason", c.reason());
     m.put("original", c.original());
     return m;
@@ -189,19 +195,43 @@ public final class AnalystStore {
 
   /** The corrections of one article's events, by event number. */
   public List<EventCorrection> corrections(String articleId) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + CORRECTION_COLUMNS
-          + " FROM event_corrections WHERE article_id = ? ORDER BY event_id")) {
-        ps.setString(1, articleId);
-        List<EventCorrection> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(correction(rs));
-          }
+    return db.read(c -> corrections(c, articleId));
+  }
+
+  static List<EventCorrection> corrections(Connection c, String articleId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + CORRECTION_COLUMNS
+        + " FROM event_corrections WHERE article_id = ? ORDER BY event_id")) {
+      ps.setString(1, articleId);
+      List<EventCorrection> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(correction(rs));
         }
-        return out;
       }
+      return out;
+    }
+  }
+
+  /**
+   * The events of a stored article as readers see them (the stored, corrected ones), each with
+   * the event as extracted and its correction beside it.
+   */
+  public List<CorrectedEvent> events(StoredArticle a) {
+    return db.read(c -> {
+      String id = a.article().id();
+      return CorrectedEvent.apply(Corrections.extracted(c, id, a.annotations().events()),
+          corrections(c, id));
     });
+  }
+
+  private static List<Event> storedEvents(Connection c, String articleId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT annotations FROM articles WHERE id = ?")) {
+      ps.setString(1, articleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Json.read(rs.getString(1), dev.vigil.model.Annotations.class).events()
+            : List.of();
+      }
+    }
   }
 
   private static Optional<EventCorrection> correction(Connection c, String articleId, int eventId)
@@ -218,10 +248,12 @@ public final class AnalystStore {
 
   private static EventCorrection correction(ResultSet rs) throws SQLException {
     String place = rs.getString(9);
+    String actors = rs.getString(14);
     return new EventCorrection(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
         rs.getString(5), Json.read(rs.getString(6), Event.class), rs.getString(7), rs.getString(8),
         place == null ? null : Json.read(place, Event.Place.class), rs.getString(10),
-        rs.getString(11), rs.getString(12), rs.getString(13));
+        rs.getString(11), rs.getString(12), rs.getString(13),
+        actors == null ? null : List.of(Json.read(actors, Event.Actor[].class)));
   }
 
   /**

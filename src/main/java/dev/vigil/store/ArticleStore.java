@@ -73,7 +73,8 @@ public final class ArticleStore {
             continue;
           }
           PreparedStatement ps = exists ? update : insert;
-          bind(ps, a, hash, ++change);
+          bind(ps, exists ? new AnalyzedArticle(art, Corrections.onWrite(c, art.id(), a.annotations())) : a,
+              hash, ++change); // a re-analysed article keeps its analysts' corrections
           ps.executeUpdate();
           outcomes.add(new WriteOutcome(art.id(), art.origin(),
               exists ? WriteOutcome.Status.UPDATED : WriteOutcome.Status.INSERTED));

@@ -13,6 +13,9 @@ import java.util.List;
 public record CorrectedEvent(Event event, Event original, EventCorrection correction,
     boolean restored) {
 
+  /** The modality of an event an analyst disputed. */
+  public static final String DISPUTED = "disputed";
+
   public boolean corrected() {
     return correction != null;
   }
@@ -73,11 +76,17 @@ public record CorrectedEvent(Event event, Event original, EventCorrection correc
     return best;
   }
 
-  private static Event correct(Event e, EventCorrection c) {
+  /**
+   * {@code e} as {@code c} corrects it. A disputed event keeps its fields and gets the modality
+   * {@code disputed}: readers show it marked, and counts of what happened leave it out.
+   */
+  static Event correct(Event e, EventCorrection c) {
     boolean retyped = c.type() != null && !c.type().equals(e.type());
-    return new Event(retyped ? c.type() : e.type(), retyped ? null : e.acled(), e.modality(),
+    String modality = DISPUTED.equals(c.verdict()) ? DISPUTED : e.modality();
+    return new Event(retyped ? c.type() : e.type(), retyped ? null : e.acled(), modality,
         c.date() != null ? c.date() : e.date(), c.place() != null ? c.place() : e.place(),
-        e.actors(), e.killed(), e.injured(), e.captured(), e.sentence(), e.start(), e.end(), e.id(),
-        e.trigger(), e.seized(), e.denies(), e.confirms());
+        c.actors() != null ? c.actors() : e.actors(), e.killed(), e.injured(), e.captured(),
+        e.sentence(), e.start(), e.end(), e.id(), e.trigger(), e.seized(), e.denies(),
+        e.confirms());
   }
 }

@@ -144,6 +144,9 @@ final class IndexFields {
     Set<String> eventTypes = new LinkedHashSet<>();
     for (Event e : ann.events()) {
       eventTypes.add(e.type());
+      if (e.place() != null) {
+        places.add(e.place().name()); // where an event happened (an analyst may have corrected it)
+      }
     }
     actors.forEach(v -> {
       doc.add(new StringField(ENTITY, v.toLowerCase(Locale.ROOT), Field.Store.NO));

@@ -23,6 +23,7 @@ public final class Store implements AutoCloseable {
   private final WatchlistStore watchlists;
   private final AccountStore accounts;
   private final AnalystStore analysts;
+  private final KbStore kb;
   private final Path dataDir;
   private final Database db;
   private final ArticleStore articles;
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     this.watchlists = new WatchlistStore(db);
     this.accounts = new AccountStore(db);
     this.analysts = new AnalystStore(db);
+    this.kb = new KbStore(db);
     this.db = db;
     this.articles = new ArticleStore(db);
     this.map = new MapData(db);
@@ -99,6 +101,11 @@ public final class Store implements AutoCloseable {
   /** Analysts' notes, event corrections and the audit log. */
   public AnalystStore analysts() {
     return analysts;
+  }
+
+  /** Knowledge-base entries added or changed by analysts. */
+  public KbStore kb() {
+    return kb;
   }
 
   public ArticleStore articles() {

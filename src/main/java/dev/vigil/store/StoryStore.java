@@ -64,17 +64,75 @@ public final class StoryStore {
 
   /** The ids of the articles of {@code storyId}, in the order they joined. */
   public List<String> articlesOf(long storyId) {
+    return db.read(c -> articlesOf(c, storyId));
+  }
+
+  private static List<String> articlesOf(Connection c, long storyId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY assigned_ms, rowid")) {
+      ps.setLong(1, storyId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The live story that {@code storyId} became: itself, or the story it was merged into (by the
+   * clustering or an analyst), followed to the end.
+   */
+  public long live(long storyId) {
+    return db.read(c -> live(c, storyId));
+  }
+
+  private static long live(Connection c, long storyId) throws SQLException {
+    long id = storyId;
+    try (PreparedStatement ps = c.prepareStatement("SELECT merged_into FROM stories WHERE id = ?")) {
+      for (int hops = 0; hops < 1000; hops++) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || rs.getObject(1) == null) {
+            return id;
+          }
+          id = rs.getLong(1);
+        }
+      }
+    }
+    return id;
+  }
+
+  /** The analysts' decisions about {@code storyId} (as the story merged from or into), oldest first. */
+  public List<StoryDecision> decisions(long storyId) {
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY assigned_ms, rowid")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, from_story, into_story,"
+          + " articles, reason, at, by_user FROM story_decisions WHERE from_story = ? OR into_story = ?"
+          + " ORDER BY at, id")) {
         ps.setLong(1, storyId);
-        List<String> out = new ArrayList<>();
+        ps.setLong(2, storyId);
+        List<StoryDecision> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(rs.getString(1));
+            out.add(new StoryDecision(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), List.of(dev.vigil.internal.Json.read(rs.getString(5), String[].class)),
+                rs.getString(6), rs.getString(7), rs.getString(8)));
           }
         }
         return out;
+      }
+    });
+  }
+
+  /** How many decisions analysts have made: story reports built before one are stale. */
+  public long decisionCount() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM story_decisions");
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
     });
   }
@@ -214,6 +272,83 @@ public final class StoryStore {
         record.setDouble(3, score);
         record.setString(4, IsoDates.format(Instant.now()));
         record.executeUpdate();
+      } catch (SQLException e) {
+        throw new TxException(e);
+      }
+    }
+
+    /** The ids of the articles of {@code storyId}, in the order they joined. */
+    public List<String> articlesOf(long storyId) {
+      try {
+        return StoryStore.articlesOf(c, storyId);
+      } catch (SQLException e) {
+        throw new TxException(e);
+      }
+    }
+
+    /** Moves {@code articleIds} into story {@code storyId}, keeping their features. */
+    public void moveArticles(Collection<String> articleIds, long storyId) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE story_articles SET story_id = ? WHERE article_id = ?")) {
+        for (String id : articleIds) {
+          ps.setLong(1, storyId);
+          ps.setString(2, id);
+          ps.executeUpdate();
+        }
+      } catch (SQLException e) {
+        throw new TxException(e);
+      }
+    }
+
+    /**
+     * Records an analyst's decision (see {@link StoryDecision}) and audits it on both stories
+     * with their membership before and after, in this transaction.
+     */
+    public StoryDecision decide(String kind, long from, long into, List<String> moved,
+        String reason, Editor by, Object before, Object after) {
+      StoryDecision d = new StoryDecision("sd-" + dev.vigil.team.Secrets.id(8), kind, from, into,
+          List.copyOf(moved), reason, IsoDates.format(Instant.now()), by.username());
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_decisions (id, kind,"
+          + " from_story, into_story, articles, reason, at, by_user) VALUES (?,?,?,?,?,?,?,?)")) {
+        ps.setString(1, d.id());
+        ps.setString(2, d.kind());
+        ps.setLong(3, d.from());
+        ps.setLong(4, d.into());
+        ps.setString(5, dev.vigil.internal.Json.write(d.articles()));
+        ps.setString(6, d.reason());
+        ps.setString(7, d.at());
+        ps.setString(8, d.by());
+        ps.executeUpdate();
+        for (long story : new long[] {from, into}) {
+          Audit.append(c, by, "story." + kind, "story", Long.toString(story),
+              dev.vigil.team.Tlp.CLEAR, before, after);
+        }
+      } catch (SQLException e) {
+        throw new TxException(e);
+      }
+      return d;
+    }
+
+    /**
+     * Whether an analyst split stories {@code a} and {@code b} apart (followed through later
+     * merges), so that the clustering must not merge them again.
+     */
+    public boolean keptApart(long a, long b) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT from_story, into_story FROM story_decisions WHERE kind = 'split'");
+           ResultSet rs = ps.executeQuery()) {
+        List<long[]> pairs = new ArrayList<>();
+        while (rs.next()) {
+          pairs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+        for (long[] p : pairs) {
+          long x = live(c, p[0]);
+          long y = live(c, p[1]);
+          if ((x == a && y == b) || (x == b && y == a)) {
+            return true;
+          }
+        }
+        return false;
       } catch (SQLException e) {
         throw new TxException(e);
       }

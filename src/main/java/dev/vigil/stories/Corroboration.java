@@ -31,6 +31,9 @@ public final class Corroboration {
     List<Pending> contest = new ArrayList<>();
     for (AnalyzedArticle a : story) {
       for (Event e : a.annotations().events()) {
+        if (e.modality().equals("disputed")) {
+          continue; // an analyst disputed it: not a report that it happened
+        }
         if (CONTESTING.contains(e.modality()) || e.type().equals("denial")) {
           contest.add(new Pending(a.article(), e));
           continue;

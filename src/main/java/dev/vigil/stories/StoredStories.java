@@ -53,6 +53,11 @@ final class StoredStories implements StoryRepository {
   }
 
   @Override
+  public boolean keptApart(long a, long b) {
+    return tx.keptApart(a, b);
+  }
+
+  @Override
   public long newThread(long timeMs) {
     return tx.newThread(timeMs);
   }
@@ -62,7 +67,7 @@ final class StoredStories implements StoryRepository {
         Json.read(row.profile(), StoryProfile.class));
   }
 
-  private static StoryRow toRow(Story s) {
+  static StoryRow toRow(Story s) {
     return new StoryRow(s.id(), s.threadId(), s.size(), s.firstMs(), s.lastMs(), Json.write(s.profile()));
   }
 }

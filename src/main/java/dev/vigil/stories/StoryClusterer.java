@@ -131,7 +131,7 @@ public final class StoryClusterer {
     for (int i = 1; i < near.size() && scores.get(i) >= join; i++) {
       Story other = near.get(i);
       double together = storySimilarity(best, other, lexicalWeight(article));
-      if (together >= settings.merge()) {
+      if (together >= settings.merge() && !stories.keptApart(best.id(), other.id())) {
         Story into = best.size() >= other.size() ? best : other;
         Story from = into == best ? other : best;
         stories.merge(from.id(), into.id(), together);

@@ -28,6 +28,14 @@ public interface StoryRepository {
   /** Folds story {@code from} into {@code into}: its articles move, the merge is recorded. */
   void merge(long from, long into, double score);
 
+  /**
+   * Whether an analyst split stories {@code a} and {@code b} apart, so they must not be merged
+   * (see {@link StoryCuration}); memory repositories know of no such decisions.
+   */
+  default boolean keptApart(long a, long b) {
+    return false;
+  }
+
   /** Starts a new thread and returns its id. */
   long newThread(long timeMs);
 }

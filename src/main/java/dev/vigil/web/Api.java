@@ -51,11 +51,9 @@ final class Api {
     String id = ctx.pathParam("id");
     StoredArticle a = store.articles().get(id)
         .orElseThrow(() -> HttpError.notFound("no article with id '" + clip(id) + "'"));
-    // events as analysts corrected them; /api/v1/articles/{id}/corrections has the originals
-    List<dev.vigil.model.Event> events = dev.vigil.store.CorrectedEvent.apply(a.annotations().events(),
-        store.analysts().corrections(id)).stream().map(dev.vigil.store.CorrectedEvent::event).toList();
-    ctx.json(ArticleJson.of(null, a.article(), a.annotations().withEvents(events,
-        a.annotations().categories(), a.annotations().categoryEvidence())));
+    // the stored events are as analysts corrected them (store.Corrections); the originals are
+    // at /api/v1/articles/{id}/corrections
+    ctx.json(ArticleJson.of(null, a.article(), a.annotations()));
   }
 
   /**

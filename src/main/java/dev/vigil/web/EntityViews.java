@@ -29,7 +29,9 @@ final class EntityViews {
   private final Store store;
   private final StoryViews stories;
   private final Templates templates;
+  private ActorBase bundledKb;
   private ActorBase kb;
+  private long kbVersion = -1;
 
   EntityViews(Store store, StoryViews stories, Templates templates) {
     this.store = store;
@@ -48,10 +50,18 @@ final class EntityViews {
     preload.start();
   }
 
-  /** The knowledge base (bundled plus the user's kb.yaml), loaded on first use. */
+  /**
+   * The knowledge base (bundled plus the user's kb.yaml, loaded on first use) with the analysts'
+   * entries from the store over it, rebuilt when those change.
+   */
   synchronized ActorBase kb() {
-    if (kb == null) {
-      kb = ActorBase.load(store.dataDir());
+    if (bundledKb == null) {
+      bundledKb = ActorBase.load(store.dataDir());
+    }
+    long v = store.kb().version();
+    if (kb == null || v != kbVersion) {
+      kb = bundledKb.with(store.kb().entries());
+      kbVersion = v;
     }
     return kb;
   }
@@ -169,7 +179,7 @@ final class EntityViews {
     ctx.json(body);
   }
 
-  private static Map<String, Object> actorJson(Actor a) {
+  static Map<String, Object> actorJson(Actor a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", a.id());
     m.put("name", a.name());

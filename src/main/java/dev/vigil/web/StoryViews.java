@@ -58,7 +58,8 @@ final class StoryViews {
 
   /** Stories of two or more articles, the largest and newest first, with their trend over {@code w}. */
   synchronized List<StoryReport> all(Trends.Window w) {
-    String key = store.articles().lastChange() + ":" + store.stories().assignedUpTo();
+    String key = store.articles().lastChange() + ":" + store.stories().assignedUpTo() + ":"
+        + store.stories().decisionCount(); // an analyst's merge or split changes the stories
     Instant now = Instant.now();
     if (!key.equals(cachedAt)) {
       cached = StoryReports.load(store, false, priors).stream()

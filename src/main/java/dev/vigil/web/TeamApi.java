@@ -76,17 +76,29 @@ final class TeamApi {
 
   /**
    * {@code PUT /api/v1/articles/{id}/events/{n}/correction} with {@code {verdict, type, place:
-   * {name, lat, lon}, date, reason}}: replaces the event's correction; the stored correction.
+   * {name, lat, lon}, date, actors: [{role, name|kb}], reason}}: replaces the event's
+   * correction; the stored correction.
    */
   void correct(Context ctx) {
     StoredArticle a = items.article(ctx.pathParam("id"));
     CorrectedEvent target = items.event(a, ctx.pathParam("n"));
     JsonNode in = body(ctx);
     JsonNode place = in.path("place");
+    List<dev.vigil.model.Event.Actor> actors = null;
+    if (in.path("actors").isArray()) {
+      actors = new java.util.ArrayList<>();
+      for (JsonNode x : in.path("actors")) {
+        actors.add(items.actor(text(x, "role"), text(x, "name"), text(x, "kb")));
+      }
+    } else if (!in.path("actors").isMissingNode() && !in.path("actors").isNull()) {
+      throw new dev.vigil.store.InvalidFieldException("actors", "must be an array of {role, name} or {role, kb}");
+    }
     EventCorrection c = TeamItems.correction(a.article().id(), target, text(in, "verdict"),
         text(in, "type"), text(place, "name"), text(place, "lat"), text(place, "lon"),
-        text(in, "date"), text(in, "reason"), Access.principal(ctx).username());
-    ctx.json(store.analysts().correct(c, Access.principal(ctx).editor()));
+        text(in, "date"), text(in, "reason"), actors, Access.principal(ctx).username());
+    EventCorrection stored = store.analysts().correct(c, Access.principal(ctx).editor());
+    store.refreshIndex(); // search and facets see the corrected event at once
+    ctx.json(stored);
   }
 
   /**
@@ -104,7 +116,9 @@ final class TeamApi {
       ctx.json(w.body(store.analysts().auditCount(p.organisation(), admin), page));
       return;
     }
-    TeamItems.Item item = items.item(raw);
+    // knowledge-base entries have a history but no notes
+    TeamItems.Item item = raw.startsWith("entity:") && raw.length() <= 300
+        ? new TeamItems.Item("entity", raw.substring(7)) : items.item(raw);
     List<AuditEntry> all = store.analysts().audit(item.kind(), item.id(), p.organisation(), admin,
         0, 100_000);
     ctx.json(w.body(all.size(), w.slice(all)));
@@ -164,7 +178,7 @@ final class TeamApi {
     ctx.status(204);
   }
 
-  private static JsonNode body(Context ctx) {
+  static JsonNode body(Context ctx) {
     try {
       JsonNode n = Json.mapper().readTree(ctx.body());
       if (n == null || !n.isObject()) {
@@ -176,7 +190,7 @@ final class TeamApi {
     }
   }
 
-  private static String text(JsonNode in, String field) {
+  static String text(JsonNode in, String field) {
     JsonNode v = in.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;

@@ -33,9 +33,12 @@ final class TeamItems {
   static final Set<String> EVENT_TYPES = eventTypes();
 
   private final Store store;
+  private final java.util.function.Supplier<dev.vigil.kb.ActorBase> kb;
 
-  TeamItems(Store store) {
+  /** {@code kb}: the knowledge base (with analysts' edits) that actor corrections may name. */
+  TeamItems(Store store, java.util.function.Supplier<dev.vigil.kb.ActorBase> kb) {
     this.store = store;
+    this.kb = kb;
   }
 
   /** A kind and an id. */
@@ -100,7 +103,8 @@ final class TeamItems {
     } catch (NumberFormatException e) {
       throw HttpError.notFound("no story with id '" + Api.clip(id) + "'");
     }
-    if (store.stories().articlesOf(n).isEmpty()) {
+    // a story merged away has no articles but keeps its history
+    if (store.stories().articlesOf(n).isEmpty() && store.stories().live(n) == n) {
       throw HttpError.notFound("no story with id " + n);
     }
   }
@@ -119,7 +123,7 @@ final class TeamItems {
 
   /** The article's events with the analysts' corrections applied. */
   List<CorrectedEvent> events(StoredArticle a) {
-    return CorrectedEvent.apply(a.annotations().events(), store.analysts().corrections(a.article().id()));
+    return store.analysts().events(a);
   }
 
   static Tlp tlp(String raw) {
@@ -149,7 +153,7 @@ final class TeamItems {
    */
   static EventCorrection correction(String articleId, CorrectedEvent target, String verdict,
       String type, String placeName, String lat, String lon, String date, String reason,
-      String by) {
+      List<Event.Actor> actors, String by) {
     String v = blank(verdict);
     if (v != null && !v.equals("confirmed") && !v.equals("disputed")) {
       throw new InvalidFieldException("verdict", "must be confirmed or disputed, got '" + Api.clip(v) + "'");
@@ -174,13 +178,71 @@ final class TeamItems {
     if (r != null && r.length() > 2000) {
       throw new InvalidFieldException("reason", "longer than 2000 characters");
     }
-    if (v == null && t == null && d == null && place == null) {
+    if (v == null && t == null && d == null && place == null && actors == null) {
       throw new InvalidFieldException("verdict",
-          "a correction needs a verdict, a type, a place or a date");
+          "a correction needs a verdict, a type, a place, a date or actors");
     }
     Event o = target.original();
     return new EventCorrection(articleId, o.id(), o.start(), o.end(), o.trigger(), o, v, t, place,
-        d, r, dev.vigil.model.IsoDates.format(Instant.now()), by);
+        d, r, dev.vigil.model.IsoDates.format(Instant.now()), by, actors);
+  }
+
+  /**
+   * One actor of a correction: {@code role} (actor, target or speaker) and a free {@code name},
+   * or {@code kb}, the id of a knowledge-base entry, whose name it takes (so the event names the
+   * actor as linked mentions do).
+   */
+  Event.Actor actor(String role, String name, String kbId) {
+    String r = blank(role);
+    if (r == null || !Event.ROLES.contains(r)) {
+      throw new InvalidFieldException("actors", "an actor's role must be actor, target or speaker, got '"
+          + Api.clip(String.valueOf(role)) + "'");
+    }
+    String n = blank(name);
+    String k = blank(kbId);
+    if (k != null) {
+      dev.vigil.kb.Actor entry = kb.get().get(k);
+      if (entry == null) {
+        throw new InvalidFieldException("actors", "no knowledge-base entry '" + Api.clip(k) + "'");
+      }
+      n = entry.name();
+    }
+    if (n == null || n.length() > 200) {
+      throw new InvalidFieldException("actors", "an actor needs a name (at most 200 characters) or a kb id");
+    }
+    return new Event.Actor(r, n);
+  }
+
+  /**
+   * The actors typed into the correction form: {@code role: name} separated by semicolons, a
+   * name {@code kb:ID} taking a knowledge-base entry's name; {@code -} alone clears them; blank
+   * keeps the extracted ones (null).
+   */
+  List<Event.Actor> actors(String text) {
+    String t = blank(text);
+    if (t == null) {
+      return null;
+    }
+    if (t.equals("-")) {
+      return List.of();
+    }
+    List<Event.Actor> out = new java.util.ArrayList<>();
+    for (String part : t.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int colon = part.indexOf(':');
+      if (colon < 0) {
+        throw new InvalidFieldException("actors", "write each actor as role: name, got '" + Api.clip(part) + "'");
+      }
+      String name = part.substring(colon + 1).strip();
+      boolean linked = name.startsWith("kb:");
+      out.add(actor(part.substring(0, colon), linked ? null : name, linked ? name.substring(3) : null));
+    }
+    if (out.size() > 20) {
+      throw new InvalidFieldException("actors", "at most 20 actors");
+    }
+    return out;
   }
 
   private static Double coordinate(String field, String raw, double max) {

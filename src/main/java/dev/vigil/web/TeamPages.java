@@ -213,8 +213,9 @@ final class TeamPages {
     EventCorrection c = TeamItems.correction(a.article().id(), target, ctx.formParam("verdict"),
         ctx.formParam("type"), ctx.formParam("placeName"), ctx.formParam("lat"),
         ctx.formParam("lon"), ctx.formParam("date"), ctx.formParam("reason"),
-        Access.principal(ctx).username());
+        items.actors(ctx.formParam("actors")), Access.principal(ctx).username());
     store.analysts().correct(c, Access.principal(ctx).editor());
+    store.refreshIndex(); // search and facets see the corrected event at once
     ctx.redirect(new TeamItems.Item("event", a.article().id() + "#" + target.original().id()).page(),
         HttpStatus.SEE_OTHER);
   }

@@ -55,14 +55,15 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(store, version);
     StoryViews stories = new StoryViews(store);
     Access access = new Access(store.accounts(), auth.teamMode(), auth.secureCookies());
-    TeamItems teamItems = new TeamItems(store);
+    EntityViews entityViews = new EntityViews(store, stories, templates);
+    TeamItems teamItems = new TeamItems(store, entityViews::kb);
     TeamApi teamApi = new TeamApi(store, teamItems);
     Pages pages = new Pages(store, templates, version, stories, new TeamPanels(store, teamItems),
         auth.teamMode());
     TeamPages teamPages = new TeamPages(store, templates, pages::model, access, teamItems);
     WatchlistApi watchlistApi = new WatchlistApi(store);
     WatchlistPages watchlistPages = new WatchlistPages(store, templates, pages::model);
-    EntityViews entityViews = new EntityViews(store, stories, templates);
+    Curation curation = new Curation(store, entityViews);
     SourceViews sourceViews = new SourceViews(store, stories, entityViews, templates);
     EventApi eventApi = new EventApi(store, entityViews);
     Javalin app = Javalin.create(config -> {
@@ -132,6 +133,18 @@ public final class WebServer implements AutoCloseable {
       config.routes.post("/api/v1/tokens", teamApi::createToken);
       config.routes.delete("/api/v1/tokens/{id}", teamApi::revokeToken);
 
+      // analysts' curation: story merge and split, knowledge-base edits (docs/team.md)
+      for (String p : java.util.List.of("/stories/{id}", "/api/v1/stories/{id}",
+          "/api/v1/stories/{id}/related")) {
+        config.routes.before(p, curation::redirectMerged);
+      }
+      config.routes.post("/stories/{id}/merge", curation::mergeForm);
+      config.routes.post("/stories/{id}/split", curation::splitForm);
+      config.routes.post("/api/v1/stories/{id}/merge", curation::mergeApi);
+      config.routes.post("/api/v1/stories/{id}/split", curation::splitApi);
+      config.routes.post("/entities/{id}/kb", curation::entityForm);
+      config.routes.put("/api/v1/entities/{id}", curation::putEntity);
+
       config.routes.get("/api/v1/articles", api::articles);
       config.routes.get("/api/v1/articles/{id}", api::article);
       config.routes.get("/api/v1/search", api::search);
@@ -145,7 +158,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/openapi.json", api::openapi);
 
       // entity, place and source pages, their API, and the stored events
-      config.routes.get("/entities/{id}", ctx -> entityViews.entityPage(ctx, pages.model("Entity")));
+      config.routes.get("/entities/{id}",
+          ctx -> entityViews.entityPage(ctx, curation.entityPanel(ctx, pages.model("Entity"))));
       config.routes.get("/places/{id}", ctx -> entityViews.placePage(ctx, pages.model("Place")));
       config.routes.get("/sources", ctx -> sourceViews.listPage(ctx, pages.model("Sources")));
       config.routes.get("/sources/{name}", ctx -> sourceViews.page(ctx, pages.model("Source")));

@@ -48,15 +48,24 @@ class CorrectionsSurviveReingestIT {
       original = events.stream().filter(e -> e.sentence().contains("clashed")).findFirst().orElseThrow();
       store.analysts().correct(new EventCorrection("wire-1", original.id(), original.start(),
           original.end(), original.trigger(), original, "disputed", "attack", new Event.Place("Shahritus", null, null),
-          "2025-11-16", "test", "2025-11-18T00:00:00Z", "analyst"), new Editor("analyst", "alpha"));
+          "2025-11-16", "test", "2025-11-18T00:00:00Z", "analyst",
+          List.of(new Event.Actor("actor", "Afghan smugglers"), new Event.Actor("target", "Tajik border guards"))),
+          new Editor("analyst", "alpha"));
     }
 
     CliTest.Run second = ingest(TOP + " " + CLASH + " Officials said two guards were wounded.");
     assertThat(second.status()).as(second.err()).isZero();
     try (Store store = Store.open(dir.resolve("data"))) {
-      List<Event> events = store.articles().get("wire-1").orElseThrow().annotations().events();
+      var article = store.articles().get("wire-1").orElseThrow();
+      List<Event> events = article.annotations().events();
       assertThat(events.size()).as("the new sentence brings an event: %s", events).isGreaterThan(before);
-      List<CorrectedEvent> shown = CorrectedEvent.apply(events, store.analysts().corrections("wire-1"));
+      // what every reader gets: the stored events carry the correction, actors included
+      Event stored = events.stream().filter(e -> e.sentence().contains("clashed")).findFirst().orElseThrow();
+      assertThat(stored.type()).isEqualTo("attack");
+      assertThat(stored.modality()).isEqualTo("disputed");
+      assertThat(stored.actors()).extracting(Event.Actor::name)
+          .containsExactly("Afghan smugglers", "Tajik border guards");
+      List<CorrectedEvent> shown = store.analysts().events(article);
       CorrectedEvent corrected = shown.stream().filter(CorrectedEvent::corrected).findFirst().orElseThrow();
       assertThat(corrected.restored()).isFalse();
       assertThat(corrected.original().sentence()).contains("clashed");
@@ -64,6 +73,8 @@ class CorrectionsSurviveReingestIT {
       assertThat(corrected.original().id()).isNotEqualTo(original.id());
       assertThat(corrected.event().type()).isEqualTo("attack");
       assertThat(corrected.event().place().name()).isEqualTo("Shahritus");
+      assertThat(corrected.original().type()).isEqualTo(original.type()); // as extracted, kept apart
+      assertThat(corrected.original().modality()).isNotEqualTo("disputed");
       assertThat(shown.stream().filter(e -> !e.corrected())).allSatisfy(e ->
           assertThat(e.event()).isEqualTo(e.original()));
     }

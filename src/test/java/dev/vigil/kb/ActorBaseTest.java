@@ -23,6 +23,28 @@ class ActorBaseTest {
   }
 
   @Test
+  void analystEntriesLayOverTheBaseAndWriteAsKbYaml() throws Exception {
+    ActorBase base = ActorBase.of(List.of(new Actor("khatlon-guards", "Khatlon Border Guards",
+        "government", "TJ", List.of(), List.of("Khatlon Border Guards"), "curated")));
+    Actor edit = new Actor("khatlon-guards-x", "Khatlon Border Guards", "government", null,
+        List.of(new Role("Border unit", "2020", null)),
+        List.of("Khatlon Border Guards", "Пограничники Хатлона"), "analyst");
+    ActorBase over = base.with(List.of(edit));
+    assertThat(base.lookup("Пограничники Хатлона")).isEmpty(); // the base is left as it was
+    Actor a = over.lookup("Пограничники Хатлона").get(0);
+    assertThat(a.id()).isEqualTo("khatlon-guards-x");
+    assertThat(a.country()).as("same name: absorbs the old entry").isEqualTo("TJ");
+    assertThat(over.get("khatlon-guards")).isNull();
+    java.io.StringWriter yaml = new java.io.StringWriter();
+    ActorBase.writeYaml(List.of(a), yaml);
+    Actor back = ActorBase.readYaml(new java.io.ByteArrayInputStream(
+        yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "test", "user").get(0);
+    assertThat(back.aliases()).containsExactlyElementsOf(a.aliases());
+    assertThat(back.roles()).isEqualTo(a.roles());
+    assertThat(back.country()).isEqualTo("TJ");
+  }
+
+  @Test
   void holdsThePhoenixOfficialsAndTheCuratedRegion() {
     assertThat(base.size()).isGreaterThan(20_000);
     assertThat(ids("Hamid Karzai")).containsExactly("hamid-karzai");

@@ -32,6 +32,27 @@ class CorrectedEventTest {
   }
 
   @Test
+  void actorsAreReplacedAsAWholeAndADisputedEventIsMarkedNotDropped() {
+    Event clash = new Event("armed_clash", null, "alleged", null, null,
+        List.of(new Event.Actor("actor", "Border guards"), new Event.Actor("target", "smugglers")),
+        null, null, null, S1, 0, S1.length(), 0, "clashed", null, null, null);
+    EventCorrection c = new EventCorrection("a", 0, 0, S1.length(), "clashed", clash, "disputed",
+        null, null, null, null, "now", "analyst", List.of(new Event.Actor("actor", "Tajik army")));
+    Event shown = CorrectedEvent.apply(List.of(clash), List.of(c)).get(0).event();
+    assertThat(shown.actors()).containsExactly(new Event.Actor("actor", "Tajik army"));
+    assertThat(shown.modality()).isEqualTo(CorrectedEvent.DISPUTED);
+    assertThat(shown.type()).isEqualTo("armed_clash");
+    // applying again to the corrected event changes nothing (readers of stored events)
+    assertThat(CorrectedEvent.apply(List.of(shown), List.of(c)).get(0).event()).isEqualTo(shown);
+    // a correction without actors or verdict keeps the extracted ones
+    EventCorrection retype = new EventCorrection("a", 0, 0, S1.length(), "clashed", clash, null,
+        "attack", null, null, null, "now", "analyst");
+    Event retyped = CorrectedEvent.apply(List.of(clash), List.of(retype)).get(0).event();
+    assertThat(retyped.actors()).isEqualTo(clash.actors());
+    assertThat(retyped.modality()).isEqualTo("alleged");
+  }
+
+  @Test
   void itFollowsItsEventWhenOffsetsAndNumbersShift() {
     Event clash = event("armed_clash", S1, 0, 0, "clashed");
     EventCorrection c = correction(clash, "attack");

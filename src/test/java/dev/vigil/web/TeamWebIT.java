@@ -83,10 +83,11 @@ class TeamWebIT {
     final Map<String, String> cookies = new LinkedHashMap<>();
     String csrf;
     String bearer;
+    WebServer at = server; // the server it talks to (another IT may start its own)
 
     HttpResponse<String> send(String method, String path, String type, String body,
         Map<String, String> headers) throws Exception {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
           .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofString(body));
       if (type != null) {
