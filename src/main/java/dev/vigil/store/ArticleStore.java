@@ -319,6 +319,24 @@ public final class ArticleStore {
     return db.read(c -> scalar(c, "SELECT count(*) FROM articles"));
   }
 
+  /** The strictest marking among the articles {@code v} may see (CLEAR when there are none). */
+  public dev.vigil.team.Tlp strictestMarking(Visibility v) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT tlp FROM articles WHERE 1 = 1" + v.hiddenArticles("id"))) {
+        v.bind(ps, 1);
+        dev.vigil.team.Tlp out = dev.vigil.team.Tlp.CLEAR;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            dev.vigil.team.Tlp t = dev.vigil.team.Tlp.parse(rs.getString(1));
+            out = t.ordinal() > out.ordinal() ? t : out;
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** How many articles {@code v} may see. */
   public long count(Visibility v) {
     if (v.everything()) {
