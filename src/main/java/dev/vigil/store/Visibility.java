@@ -75,8 +75,16 @@ public record Visibility(String organisation) {
     if (everything()) {
       return "";
     }
-    return " AND " + articleIdColumn + " NOT IN (SELECT id FROM articles WHERE tlp IN "
-        + restrictedLabels() + " AND (org IS NULL OR org <> ?))";
+    return " AND " + articleIdColumn + " NOT IN (" + hiddenArticleIds() + ")";
+  }
+
+  /**
+   * An SQL subquery of the ids of the articles this caller may not see (one parameter, bound by
+   * {@link #bind}); only meaningful when not {@link #everything}.
+   */
+  String hiddenArticleIds() {
+    return "SELECT id FROM articles WHERE tlp IN " + restrictedLabels()
+        + " AND (org IS NULL OR org <> ?)";
   }
 
   /** Binds {@link #hiddenArticles}' parameter at {@code i}; returns the next parameter index. */
