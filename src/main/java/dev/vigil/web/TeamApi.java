@@ -164,7 +164,7 @@ final class TeamApi {
     ctx.status(204);
   }
 
-  private static JsonNode body(Context ctx) {
+  static JsonNode body(Context ctx) {
     try {
       JsonNode n = Json.mapper().readTree(ctx.body());
       if (n == null || !n.isObject()) {
@@ -176,7 +176,7 @@ final class TeamApi {
     }
   }
 
-  private static String text(JsonNode in, String field) {
+  static String text(JsonNode in, String field) {
     JsonNode v = in.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;
