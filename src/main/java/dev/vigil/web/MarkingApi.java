@@ -52,22 +52,23 @@ final class MarkingApi {
   /** The marking the body asks for, owned by the caller's organisation, if the caller may set it. */
   private static Marking requested(Context ctx, Marking current) {
     Principal p = Access.principal(ctx);
+    JsonNode in = TeamApi.body(ctx); // a bad body is a 400 whoever sends it
+    String tlp = TeamApi.text(in, "tlp");
+    if (tlp == null) {
+      throw new dev.vigil.store.InvalidFieldException("tlp", "is required: CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+    }
+    Marking next = Marking.of(tlp, p.organisation());
     if (current.organisation() == null ? p.role() != Role.ADMIN
         : !current.organisation().equals(p.organisation())) {
       throw new HttpError(403, current.organisation() == null
           ? "only an admin may mark an item no organisation owns"
           : "only " + current.organisation() + " may change the marking of its items");
     }
-    JsonNode in = TeamApi.body(ctx);
     String org = TeamApi.text(in, "org");
     if (org != null && !org.equals(p.organisation())) {
       throw new HttpError(403, "an item can only be marked for your own organisation");
     }
-    String tlp = TeamApi.text(in, "tlp");
-    if (tlp == null) {
-      throw new dev.vigil.store.InvalidFieldException("tlp", "is required: CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
-    }
-    return Marking.of(tlp, p.organisation());
+    return next;
   }
 
   private static Map<String, Object> answer(String item, Marking before, Marking after) {
