@@ -98,16 +98,6 @@ public final class StoryStore {
     });
   }
 
-  /** Changes whenever a story's marking does: part of the key of cached story reports. */
-  public String markingsVersion() {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*), max(updated) FROM story_markings");
-           ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) + "@" + rs.getString(2) : "0";
-      }
-    });
-  }
-
   /**
    * Marks story {@code id} as a whole (its page, its place in lists and related stories, its
    * alerts) and audits the change, in one transaction. Who may do it is the caller's check.

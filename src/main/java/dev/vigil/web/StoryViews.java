@@ -81,7 +81,7 @@ final class StoryViews {
   private Reports reports(Visibility v) {
     Reports r = audiences.computeIfAbsent(v, x -> new Reports());
     String key = store.articles().lastChange() + ":" + store.stories().assignedUpTo() + ":"
-        + (v.everything() ? "" : store.stories().markingsVersion());
+        + (v.everything() ? "" : store.stories().markings().hashCode()); // a re-marked story
     Instant now = Instant.now();
     if (!key.equals(r.cachedAt)) {
       r.cached = StoryReports.load(store, false, priors, v).stream()
