@@ -58,7 +58,7 @@ final class IndexFields {
   static final String COUNTRY = "country";
   static final String CATEGORY = "category";
   static final String EVENT_TYPE = "event_type";
-  /** The article's TLP label and owning organisation, for {@link Visibility#luceneFilter}; not queryable. */
+  /** The article's TLP label and owning organisation, for {@link Visibility#luceneHidden}; not queryable. */
   static final String TLP = "tlp";
   static final String ORG = "org";
 

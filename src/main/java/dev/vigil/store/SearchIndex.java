@@ -623,15 +623,15 @@ public final class SearchIndex implements AutoCloseable {
     return new Facets(total, byField, out, monthly ? "month" : "year");
   }
 
-  /** {@code query} restricted to what {@code v} may see, by a FILTER clause (no effect on scores). */
+  /** {@code query} restricted to what {@code v} may see, by a MUST_NOT clause (no effect on scores). */
   private static Query visible(Query query, Visibility v) {
-    Query filter = v.luceneFilter();
-    if (filter == null) {
+    Query hidden = v.luceneHidden();
+    if (hidden == null) {
       return query;
     }
     return new org.apache.lucene.search.BooleanQuery.Builder()
         .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
-        .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(hidden, org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
         .build();
   }
 

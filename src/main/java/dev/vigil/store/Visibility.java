@@ -13,8 +13,8 @@ import org.apache.lucene.search.TermQuery;
  * What one caller may see: the ONE place that decides visibility by TLP marking and owning
  * organisation ({@link Tlp#visibleTo}: CLEAR and GREEN for everyone, the rest only for the
  * owning organisation). Every route, export, feed and alert asks it, in one of three forms:
- * {@link #allows} for an item in hand, {@link #luceneFilter} as a FILTER clause of every search
- * (so hits, totals and facet counts are right by construction), and {@link #hiddenArticles} as
+ * {@link #allows} for an item in hand, {@link #luceneHidden} as a MUST_NOT (non-scoring filter)
+ * clause of every search (so hits, totals and facet counts are right by construction), and {@link #hiddenArticles} as
  * an SQL predicate over the articles and the tables derived from them.
  *
  * @param organisation the caller's organisation; null for {@link #ALL}
@@ -47,21 +47,25 @@ public record Visibility(String organisation) {
   }
 
   /**
-   * The documents this caller may see, for a {@link BooleanClause.Occur#FILTER} clause (null
-   * when everything is visible): shared markings or the caller's organisation.
+   * The documents this caller may NOT see (restricted markings of other organisations), for a
+   * {@link BooleanClause.Occur#MUST_NOT} clause of every search (null when everything is
+   * visible). A non-scoring filter like FILTER, but over the few restricted documents rather than
+   * the many public ones, so it costs little on a large index.
    */
-  Query luceneFilter() {
+  Query luceneHidden() {
     if (everything()) {
       return null;
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    BooleanQuery.Builder restricted = new BooleanQuery.Builder();
     for (Tlp t : Tlp.values()) {
-      if (t.shared()) {
-        b.add(new TermQuery(new Term(IndexFields.TLP, t.label())), BooleanClause.Occur.SHOULD);
+      if (!t.shared()) {
+        restricted.add(new TermQuery(new Term(IndexFields.TLP, t.label())), BooleanClause.Occur.SHOULD);
       }
     }
-    b.add(new TermQuery(new Term(IndexFields.ORG, organisation)), BooleanClause.Occur.SHOULD);
-    return b.build(); // only SHOULD clauses: a document must match one
+    return new BooleanQuery.Builder()
+        .add(restricted.build(), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(IndexFields.ORG, organisation)), BooleanClause.Occur.MUST_NOT)
+        .build();
   }
 
   /**
