@@ -1,7 +1,9 @@
 package dev.vigil.alerts;
 
 import dev.vigil.store.Alert.Reason;
+import dev.vigil.store.Marking;
 import dev.vigil.store.QuerySyntaxException;
+import dev.vigil.store.Visibility;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import dev.vigil.store.Watchlist;
@@ -87,7 +89,11 @@ public final class AlertEvaluator {
     batch.forEach(a -> byId.put(a.article().id(), a));
     List<WatchlistStore.Match> out = new ArrayList<>();
     Map<Long, Long> since = store.watchlists().sinceChanges();
+    Map<Long, WatchlistStore.Owner> owners = store.watchlists().owners();
+    Map<Long, Marking> markedStories = store.stories().markings();
     for (Watchlist w : watchlists) {
+      // evaluated as the owner: an alert only ever holds what the owner's organisation may see
+      Visibility owner = owners.getOrDefault(w.id(), WatchlistStore.Owner.NONE).visibility();
       long from = since.getOrDefault(w.id(), Long.MAX_VALUE); // removed meanwhile: skip
       List<String> fresh = batch.stream().filter(a -> a.changeSeq() > from)
           .map(a -> a.article().id()).toList();
@@ -96,15 +102,20 @@ public final class AlertEvaluator {
       }
       Map<String, String> hits;
       try {
-        hits = store.index().matchAmong(w.query(), fresh);
+        hits = store.index().matchAmong(w.query(), fresh, owner);
       } catch (QuerySyntaxException e) {
         LOG.warn("watchlist {} ({}) has a query that no longer parses: {}", w.id(), w.name(), e.getMessage());
         continue;
       }
       for (StoredArticle a : byId.values()) { // in the order written, so "latest" is the last
         String snippet = hits.get(a.article().id());
-        if (snippet == null) {
+        if (snippet == null || !owner.allows(a.marking())) {
           continue;
+        }
+        String story = stories.storyId(a.article().id());
+        Marking whole = story.matches("\\d{1,18}") ? markedStories.get(Long.valueOf(story)) : null;
+        if (whole != null && !owner.allows(whole)) {
+          continue; // the story is marked as a whole against the owner
         }
         Optional<List<Reason>> reasons = matcher.match(w, a, snippet);
         if (reasons.isPresent()) {

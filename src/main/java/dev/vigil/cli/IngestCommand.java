@@ -5,6 +5,7 @@ import dev.vigil.ingest.FileSource;
 import dev.vigil.pipeline.FeedIngest;
 import dev.vigil.pipeline.IngestPipeline;
 import dev.vigil.pipeline.IngestReport;
+import dev.vigil.store.Marking;
 import dev.vigil.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,6 +41,16 @@ final class IngestCommand implements Callable<Integer> {
       description = "Source (outlet) to record for inputs that do not name one.")
   String source;
 
+  @Option(names = "--tlp", paramLabel = "MARKING",
+      description = "TLP marking of what this run stores: CLEAR (default), GREEN, AMBER,"
+          + " AMBER+STRICT or RED; AMBER and stricter need --org.")
+  String tlp;
+
+  @Option(names = "--org", paramLabel = "ORG",
+      description = "Owning organisation of what this run stores (its own reports); in team mode"
+          + " only that organisation's accounts see it unless marked CLEAR or GREEN.")
+  String org;
+
   @Option(names = "--workers", paramLabel = "N",
       description = "Analysis threads (default: ingest.workers in config, 0 = one per core).")
   Integer workers;
@@ -62,6 +73,15 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     VigilConfig config = data.config();
+    Marking marking = null;
+    if (tlp != null || org != null) {
+      try {
+        marking = Marking.of(tlp, org);
+      } catch (IllegalArgumentException e) {
+        err.println("vigil: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
     Logging.toDataDir(data.dir);
     List<Path> paths = new ArrayList<>();
     List<String> urls = new ArrayList<>();
@@ -84,11 +104,16 @@ final class IngestCommand implements Callable<Integer> {
       Components components = new Components(data.dir, store.kb().entries());
       IngestReport report = null;
       if (!paths.isEmpty()) {
-        report = ingest(store, config, components, paths, source, workers,
+        report = pipeline(store, config, components.analysis(source), workers, marking).run(paths,
             new ProgressPrinter(out, err, verbose, quiet, System.console() != null));
         out.println(summary(report, store));
       }
       if (!urls.isEmpty()) {
+        if (marking != null) {
+          err.println("vigil: --tlp/--org mark files only; URLs are public news. Ingest the URLs"
+              + " without them, or save the pages and ingest the files.");
+          return ExitCodes.USAGE;
+        }
         FeedIngest.Round round = FeedWiring.feedIngest(store, config, data.dir, components.analysis(source),
             FeedWiring.printer(out, err, verbose)).ingestUrls(urls);
         store.catchUpIndex(n -> {});
@@ -112,11 +137,17 @@ final class IngestCommand implements Callable<Integer> {
   /** The pipeline with the configured limits, after absorbing anything a killed run left unindexed. */
   static IngestPipeline pipeline(Store store, VigilConfig config, dev.vigil.pipeline.ArticleAnalysis analysis,
       Integer workers) {
+    return pipeline(store, config, analysis, workers, null);
+  }
+
+  /** As {@link #pipeline(Store, VigilConfig, dev.vigil.pipeline.ArticleAnalysis, Integer)}, marking what it stores. */
+  static IngestPipeline pipeline(Store store, VigilConfig config, dev.vigil.pipeline.ArticleAnalysis analysis,
+      Integer workers, Marking marking) {
     store.catchUpIndex(n -> {});
     IngestPipeline.Options options = new IngestPipeline.Options(
         workers != null && workers > 0 ? workers : config.ingestWorkers(),
         config.ingestBatchSize(), java.time.Duration.ofMillis(500));
-    return new IngestPipeline(new FileSource(config.maxDocumentBytes()), analysis, store, options);
+    return new IngestPipeline(new FileSource(config.maxDocumentBytes()), analysis, store, options, marking);
   }
 
   static String summary(IngestReport r, Store store) {

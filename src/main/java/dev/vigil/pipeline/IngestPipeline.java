@@ -7,6 +7,7 @@ import dev.vigil.ingest.InputFile;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Failure;
 import dev.vigil.model.RawDocument;
+import dev.vigil.store.Marking;
 import dev.vigil.store.Store;
 import dev.vigil.stories.StoryUpdater;
 import dev.vigil.store.WriteOutcome;
@@ -51,6 +52,7 @@ public final class IngestPipeline {
   private final ArticleAnalysis analysis;
   private final Store store;
   private final Options options;
+  private final Marking marking;
   private final StoryUpdater stories = StoryUpdater.standard();
   private final java.util.concurrent.atomic.AtomicLongArray writeNanos = new java.util.concurrent.atomic.AtomicLongArray(3);
 
@@ -58,10 +60,20 @@ public final class IngestPipeline {
   public record WriteTimes(Duration database, Duration index, Duration stories) {}
 
   public IngestPipeline(FileSource source, ArticleAnalysis analysis, Store store, Options options) {
+    this(source, analysis, store, options, null);
+  }
+
+  /**
+   * A pipeline that marks what it stores with {@code marking} (an organisation's own reports;
+   * null: public news, and a stored article keeps its marking).
+   */
+  public IngestPipeline(FileSource source, ArticleAnalysis analysis, Store store, Options options,
+      Marking marking) {
     this.source = source;
     this.analysis = analysis;
     this.store = store;
     this.options = options;
+    this.marking = marking;
   }
 
   /** Ingests {@code inputs}, telling {@code listener} what happens, and returns the totals. */
@@ -212,7 +224,7 @@ public final class IngestPipeline {
 
   private void commit(List<AnalyzedArticle> batch, Counters counters, IngestListener listener) {
     long t0 = System.nanoTime();
-    List<WriteOutcome> outcomes = store.articles().write(List.copyOf(batch));
+    List<WriteOutcome> outcomes = store.articles().write(List.copyOf(batch), marking);
     long t1 = System.nanoTime();
     store.refreshIndex(); // searchable now; committed at most every second, and at the end of the run
     long t2 = System.nanoTime();

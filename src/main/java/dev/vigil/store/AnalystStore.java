@@ -264,7 +264,7 @@ public final class AnalystStore {
   public List<AuditEntry> audit(String kind, String itemId, String viewerOrg, boolean accounts,
       int offset, int limit) {
     return db.read(c -> {
-      String where = " WHERE" + VISIBLE + (accounts ? "" : NO_ACCOUNTS);
+      String where = " WHERE" + VISIBLE + (accounts ? "" : NO_ACCOUNTS) + aboutHidden(viewerOrg);
       if (kind != null) {
         where += kind.equals("article")
             ? " AND ((item_kind = 'article' AND item_id = ?) OR (item_kind = 'event' AND substr(item_id, 1, ?) = ?))"
@@ -274,6 +274,7 @@ public final class AnalystStore {
           + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
         int i = 1;
         ps.setString(i++, viewerOrg);
+        i = Visibility.of(viewerOrg).bind(ps, i);
         if (kind != null && kind.equals("article")) {
           ps.setString(i++, itemId);
           ps.setInt(i++, itemId.length() + 1);
@@ -297,12 +298,23 @@ public final class AnalystStore {
     });
   }
 
+  /**
+   * Leaves out entries about articles (and their events) {@code viewerOrg} may not see, whatever
+   * the entry's own marking: a GREEN note on an AMBER article does not reveal the article.
+   */
+  private static String aboutHidden(String viewerOrg) {
+    return " AND NOT (item_kind IN ('article', 'event') AND EXISTS (SELECT 1 FROM ("
+        + Visibility.of(viewerOrg).hiddenArticleIds() + ") h WHERE audit_log.item_id = h.id"
+        + " OR audit_log.item_id LIKE h.id || '#%'))";
+  }
+
   /** How many audit entries {@code viewerOrg} may read (with account changes if {@code accounts}). */
   public long auditCount(String viewerOrg, boolean accounts) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE" + VISIBLE
-          + (accounts ? "" : NO_ACCOUNTS))) {
+          + (accounts ? "" : NO_ACCOUNTS) + aboutHidden(viewerOrg))) {
         ps.setString(1, viewerOrg);
+        Visibility.of(viewerOrg).bind(ps, 2);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return rs.getLong(1);

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 public final class ArticleStore {
   private static final String COLUMNS =
       "id, url, source, title, byline, published, language, text, origin, ingested,"
-          + " annotations, change_seq";
+          + " annotations, change_seq, tlp, org";
   private static final int LEAD_CHARS = 280;
 
   private final Database db;
@@ -40,6 +40,15 @@ public final class ArticleStore {
    * the whole batch is committed or nothing is.
    */
   public List<WriteOutcome> write(List<AnalyzedArticle> batch) {
+    return write(batch, null);
+  }
+
+  /**
+   * As {@link #write(List)}, marking every new or changed article with {@code marking} (an
+   * organisation's own reports); null leaves a stored article's marking as it is and makes new
+   * ones public news ({@link Marking#CLEAR}).
+   */
+  public List<WriteOutcome> write(List<AnalyzedArticle> batch, Marking marking) {
     if (batch.isEmpty()) {
       return List.of();
     }
@@ -50,12 +59,14 @@ public final class ArticleStore {
            PreparedStatement insert = c.prepareStatement(
                "INSERT INTO articles (url, source, title, byline, published, published_ms, language,"
                    + " text, content_hash, origin, ingested, ingested_ms, sort_ms, annotations,"
-                   + " change_seq, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   + " change_seq, id, tlp, org) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
            PreparedStatement update = c.prepareStatement(
                "UPDATE articles SET url = ?, source = ?, title = ?, byline = ?, published = ?,"
                    + " published_ms = ?, language = ?, text = ?, content_hash = ?, origin = ?,"
                    + " ingested = ?, ingested_ms = ?, sort_ms = ?, annotations = ?, change_seq = ?"
-                   + " WHERE id = ?")) {
+                   + " WHERE id = ?");
+           PreparedStatement mark = c.prepareStatement("UPDATE articles SET tlp = ?, org = ? WHERE id = ?")) {
+        Marking fresh = marking == null ? Marking.CLEAR : marking;
         for (AnalyzedArticle a : batch) {
           Article art = a.article();
           String hash = contentHash(art.title(), art.text());
@@ -75,7 +86,17 @@ public final class ArticleStore {
           PreparedStatement ps = exists ? update : insert;
           bind(ps, exists ? new AnalyzedArticle(art, Corrections.onWrite(c, art.id(), a.annotations())) : a,
               hash, ++change); // a re-analysed article keeps its analysts' corrections
+          if (!exists) {
+            ps.setString(17, fresh.label());
+            ps.setString(18, fresh.organisation());
+          }
           ps.executeUpdate();
+          if (exists && marking != null) {
+            mark.setString(1, marking.label());
+            mark.setString(2, marking.organisation());
+            mark.setString(3, art.id());
+            mark.executeUpdate();
+          }
           outcomes.add(new WriteOutcome(art.id(), art.origin(),
               exists ? WriteOutcome.Status.UPDATED : WriteOutcome.Status.INSERTED));
         }
@@ -134,6 +155,48 @@ public final class ArticleStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  /**
+   * Changes the marking of article {@code id} and audits it (before and after), in one
+   * transaction; the write gets a new change number, so the index re-indexes the article with
+   * its new marking (and stories and alerts see it again). Who may do it is the caller's check.
+   *
+   * @return the marking before, empty if there is no such article
+   */
+  public Optional<Marking> mark(String id, Marking marking, Editor by) {
+    return db.write(c -> {
+      Marking before;
+      try (PreparedStatement ps = c.prepareStatement("SELECT tlp, org FROM articles WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<Marking>empty();
+          }
+          before = Marking.of(rs.getString(1), rs.getString(2));
+        }
+      }
+      long change = currentChange(c) + 1;
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE articles SET tlp = ?, org = ?, change_seq = ? WHERE id = ?")) {
+        ps.setString(1, marking.label());
+        ps.setString(2, marking.organisation());
+        ps.setLong(3, change);
+        ps.setString(4, id);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
+        ps.setLong(1, change);
+        ps.executeUpdate();
+      }
+      Audit.append(c, by, "article.mark", "article", id, stricter(before, marking).tlp(), before, marking);
+      return Optional.of(before);
+    });
+  }
+
+  /** The stricter of two markings: the audit entry of a change is read by those who could see both. */
+  static Marking stricter(Marking a, Marking b) {
+    return a.tlp().ordinal() >= b.tlp().ordinal() ? a : b;
   }
 
   /** Records failures so that a user can see them later (dashboard, API). */
@@ -213,13 +276,20 @@ public final class ArticleStore {
 
   /** Articles newest first (by publication date, else ingestion time). */
   public List<ArticleSummary> latest(int offset, int limit) {
+    return latest(offset, limit, Visibility.ALL);
+  }
+
+  /** The articles {@code v} may see, newest first (by publication date, else ingestion time). */
+  public List<ArticleSummary> latest(int offset, int limit, Visibility v) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT id, title, source, published, language, url, ingested, substr(text, 1, ?)"
-              + " FROM articles ORDER BY sort_ms DESC, seq DESC LIMIT ? OFFSET ?")) {
+              + " FROM articles WHERE 1 = 1" + v.hiddenArticles("id")
+              + " ORDER BY sort_ms DESC, seq DESC LIMIT ? OFFSET ?")) {
+        int i = v.bind(ps, 2);
         ps.setInt(1, LEAD_CHARS + 40);
-        ps.setInt(2, limit);
-        ps.setInt(3, offset);
+        ps.setInt(i++, limit);
+        ps.setInt(i, offset);
         List<ArticleSummary> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -248,6 +318,40 @@ public final class ArticleStore {
 
   public long count() {
     return db.read(c -> scalar(c, "SELECT count(*) FROM articles"));
+  }
+
+  /** The strictest marking among the articles {@code v} may see (CLEAR when there are none). */
+  public dev.vigil.team.Tlp strictestMarking(Visibility v) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT tlp FROM articles WHERE 1 = 1" + v.hiddenArticles("id"))) {
+        v.bind(ps, 1);
+        dev.vigil.team.Tlp out = dev.vigil.team.Tlp.CLEAR;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            dev.vigil.team.Tlp t = dev.vigil.team.Tlp.parse(rs.getString(1));
+            out = t.ordinal() > out.ordinal() ? t : out;
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** How many articles {@code v} may see. */
+  public long count(Visibility v) {
+    if (v.everything()) {
+      return count();
+    }
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT count(*) FROM articles WHERE 1 = 1" + v.hiddenArticles("id"))) {
+        v.bind(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+    });
   }
 
   /** The number of the last write to the articles table. */
@@ -295,7 +399,8 @@ public final class ArticleStore {
         rs.getString("language"), rs.getString("text"), rs.getString("origin"),
         Instant.parse(rs.getString("ingested")));
     Annotations annotations = Json.read(rs.getString("annotations"), Annotations.class);
-    return new StoredArticle(article, annotations, rs.getLong("change_seq"));
+    return new StoredArticle(article, annotations, rs.getLong("change_seq"),
+        Marking.of(rs.getString("tlp"), rs.getString("org")));
   }
 
   private static long scalar(Connection c, String sql) throws SQLException {

@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexFields {
   /** Bumped when documents are built differently: an index of another version is rebuilt. */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   static final String ID = "id";
   static final String TITLE = "title";
@@ -58,6 +58,9 @@ final class IndexFields {
   static final String COUNTRY = "country";
   static final String CATEGORY = "category";
   static final String EVENT_TYPE = "event_type";
+  /** The article's TLP label and owning organisation, for {@link Visibility#luceneHidden}; not queryable. */
+  static final String TLP = "tlp";
+  static final String ORG = "org";
 
   static final Set<String> KEYWORD_FIELDS =
       Set.of(ID, SOURCE_KEY, LANGUAGE, ENTITY, PLACE, COUNTRY, CATEGORY, EVENT_TYPE);
@@ -99,6 +102,10 @@ final class IndexFields {
     Annotations ann = stored.annotations();
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new StringField(TLP, stored.marking().label(), Field.Store.NO));
+    if (stored.marking().organisation() != null) {
+      doc.add(new StringField(ORG, stored.marking().organisation(), Field.Store.NO));
+    }
     if (a.title() != null) {
       doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
     }

@@ -23,9 +23,11 @@ public final class MapData {
       String sentence) {}
 
   private final Database db;
+  private final Visibility visibility;
 
-  MapData(Database db) {
+  MapData(Database db, Visibility visibility) {
     this.db = db;
+    this.visibility = visibility;
   }
 
   /** Up to {@code limit} places, the most mentioned first. */
@@ -34,11 +36,11 @@ public final class MapData {
         + " round(CAST(p.lat AS NUMERIC), 4) AS lat, round(CAST(p.lon AS NUMERIC), 4) AS lon, max(p.radius_km) AS radius,"
         + " count(DISTINCT p.article_id) AS n, max(a.published) AS latest"
         + " FROM article_places p JOIN articles a ON a.id = p.article_id"
-        + " WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
+        + " WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL" + visibility.hiddenArticles("a.id")
         + " GROUP BY p.name, p.kind, round(CAST(p.lat AS NUMERIC), 4), round(CAST(p.lon AS NUMERIC), 4) ORDER BY n DESC, p.name LIMIT ?";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, limit);
+        ps.setInt(visibility.bind(ps, 1), limit);
         List<PlacePoint> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -58,11 +60,11 @@ public final class MapData {
         + " e.modality AS modality, e.date AS date, e.place AS place, e.lat AS lat, e.lon AS lon,"
         + " e.sentence AS sentence"
         + " FROM article_events e JOIN articles a ON a.id = e.article_id"
-        + " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        + " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL" + visibility.hiddenArticles("a.id")
         + " ORDER BY e.sort_ms DESC, a.seq DESC, e.ord LIMIT ?";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, limit);
+        ps.setInt(visibility.bind(ps, 1), limit);
         List<EventPoint> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

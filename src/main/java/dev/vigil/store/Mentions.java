@@ -77,8 +77,11 @@ public final class Mentions {
 
   private final Database db;
 
-  Mentions(Database db) {
+  private final Visibility visibility;
+
+  Mentions(Database db, Visibility visibility) {
     this.db = db;
+    this.visibility = visibility;
   }
 
   /**
@@ -105,7 +108,7 @@ public final class Mentions {
 
     /** The articles of the source named {@code name}. */
     public static ArticleSet source(String name) {
-      return new ArticleSet("SELECT id FROM articles WHERE source = ?", List.of(name));
+      return new ArticleSet("SELECT id AS article_id FROM articles WHERE source = ?", List.of(name));
     }
   }
 
@@ -114,8 +117,12 @@ public final class Mentions {
 
   /** The ids of the articles in {@code set}. */
   public java.util.Set<String> ids(ArticleSet set) {
+    String sql = "SELECT s.article_id FROM (" + set.sql() + ") s WHERE 1 = 1"
+        + visibility.hiddenArticles("s.article_id");
+    List<Object> args = new ArrayList<>(set.args());
+    args.addAll(visibility.args());
     return db.read(c -> {
-      try (PreparedStatement ps = prepare(c, set.sql(), set.args())) {
+      try (PreparedStatement ps = prepare(c, sql, args)) {
         java.util.Set<String> out = new java.util.HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -130,8 +137,9 @@ public final class Mentions {
   /** The newest {@code limit} articles of {@code set}. */
   public List<ArticleRef> latest(ArticleSet set, int limit) {
     String sql = "SELECT id, title, source, published FROM articles WHERE id IN (" + set.sql()
-        + ") ORDER BY sort_ms DESC, seq DESC LIMIT ?";
+        + ")" + visibility.hiddenArticles("id") + " ORDER BY sort_ms DESC, seq DESC LIMIT ?";
     List<Object> args = new ArrayList<>(set.args());
+    args.addAll(visibility.args());
     args.add(limit);
     return db.read(c -> {
       try (PreparedStatement ps = prepare(c, sql, args)) {
@@ -186,12 +194,13 @@ public final class Mentions {
     });
   }
 
-  private static String entityWhere(String q, String type) {
+  private String entityWhere(String q, String type) {
     return "1 = 1" + (type == null ? "" : " AND type = ?")
-        + (q == null ? "" : " AND (name LIKE ? ESCAPE '\\' OR entity_key LIKE ? ESCAPE '\\')");
+        + (q == null ? "" : " AND (name LIKE ? ESCAPE '\\' OR entity_key LIKE ? ESCAPE '\\')")
+        + visibility.hiddenArticles("article_id");
   }
 
-  private static int bindEntityWhere(PreparedStatement ps, int i, String q, String type)
+  private int bindEntityWhere(PreparedStatement ps, int i, String q, String type)
       throws SQLException {
     if (type != null) {
       ps.setString(i++, type);
@@ -201,16 +210,18 @@ public final class Mentions {
       ps.setString(i++, like);
       ps.setString(i++, like);
     }
-    return i;
+    return visibility.bind(ps, i);
   }
 
   /** The entity with this key (KB id or {@code name:...}, case-insensitive), if any article mentions it. */
   public Optional<EntityCount> entity(String key) {
     String sql = "SELECT min(entity_key), min(kb_id), min(name), min(type), count(*), sum(mentions)"
-        + " FROM article_entities WHERE entity_key = ? HAVING count(*) > 0";
+        + " FROM article_entities WHERE entity_key = ?" + visibility.hiddenArticles("article_id")
+        + " HAVING count(*) > 0";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, key);
+        visibility.bind(ps, 2);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(new EntityCount(rs.getString(1), rs.getString(2),
               rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6))) : Optional.empty();
@@ -230,13 +241,15 @@ public final class Mentions {
     }
     Dialect dialect = db.dialect();
     String sql = "SELECT name, entity_key, count(*) AS n FROM article_entities WHERE "
-        + dialect.inIgnoringCase("name", names.size()) + " GROUP BY name, entity_key ORDER BY n";
+        + dialect.inIgnoringCase("name", names.size()) + visibility.hiddenArticles("article_id")
+        + " GROUP BY name, entity_key ORDER BY n";
     db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
         for (String n : names) {
           ps.setString(i++, dialect.caseless(n));
         }
+        visibility.bind(ps, i);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) { // ascending: the most frequent key is put last and wins
             out.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
@@ -290,7 +303,8 @@ public final class Mentions {
     String sql = "SELECT min(name), country, min(kind), min(lat), min(lon), max(radius_km),"
         + " count(*) AS n, sum(mentions) FROM article_places WHERE name IN ("
         + "?,".repeat(names.size() - 1) + "?)"
-        + (country == null ? "" : " AND country = ?") + " GROUP BY name, country ORDER BY n DESC";
+        + (country == null ? "" : " AND country = ?") + visibility.hiddenArticles("article_id")
+        + " GROUP BY name, country ORDER BY n DESC";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
@@ -298,19 +312,20 @@ public final class Mentions {
           ps.setString(i++, n);
         }
         if (country != null) {
-          ps.setString(i, country);
+          ps.setString(i++, country);
         }
+        visibility.bind(ps, i);
         return placeRows(ps);
       }
     });
   }
 
-  private static String placeWhere(String q, String country) {
+  private String placeWhere(String q, String country) {
     return "1 = 1" + (country == null ? "" : " AND country = ?")
-        + (q == null ? "" : " AND name LIKE ? ESCAPE '\\'");
+        + (q == null ? "" : " AND name LIKE ? ESCAPE '\\'") + visibility.hiddenArticles("article_id");
   }
 
-  private static int bindPlaceWhere(PreparedStatement ps, int i, String q, String country)
+  private int bindPlaceWhere(PreparedStatement ps, int i, String q, String country)
       throws SQLException {
     if (country != null) {
       ps.setString(i++, country);
@@ -318,7 +333,7 @@ public final class Mentions {
     if (q != null) {
       ps.setString(i++, "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
-    return i;
+    return visibility.bind(ps, i);
   }
 
   private static List<PlaceCount> placeRows(PreparedStatement ps) throws SQLException {
@@ -340,9 +355,10 @@ public final class Mentions {
   public List<SourceCount> sources() {
     String sql = "SELECT source, count(*) AS n, min(published), max(published), max(ingested)"
         + " FROM articles WHERE source IS NOT NULL AND trim(source) <> ''"
-        + " GROUP BY source ORDER BY n DESC, source";
+        + visibility.hiddenArticles("id") + " GROUP BY source ORDER BY n DESC, source";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
+        visibility.bind(ps, 1);
         List<SourceCount> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -401,7 +417,8 @@ public final class Mentions {
 
   private String eventWhere(EventFilter f, List<Object> args) {
     Dialect dialect = db.dialect();
-    StringBuilder w = new StringBuilder("1 = 1");
+    StringBuilder w = new StringBuilder("1 = 1").append(visibility.hiddenArticles("e.article_id"));
+    args.addAll(visibility.args());
     if (f.type() != null) {
       w.append(" AND e.type = ?");
       args.add(f.type());

@@ -351,7 +351,18 @@ public final class SearchIndex implements AutoCloseable {
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public SearchResults search(SearchQuery q) {
-    Query query = parse(q.query());
+    return search(q, Visibility.ALL);
+  }
+
+  /**
+   * Runs a search over the articles {@code v} may see: hits, total and snippets know of no
+   * other.
+   *
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public SearchResults search(SearchQuery q, Visibility v) {
+    Query parsed = parse(q.query());
+    Query query = visible(parsed, v);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -371,7 +382,7 @@ public final class SearchIndex implements AutoCloseable {
         ScoreDoc[] docs = top.scoreDocs;
         int from = Math.min(q.offset(), docs.length);
         ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
-        String[] snippets = snippets(searcher, query, page, q.html());
+        String[] snippets = snippets(searcher, parsed, page, q.html());
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
@@ -399,17 +410,26 @@ public final class SearchIndex implements AutoCloseable {
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public Map<String, String> matchAmong(String queryText, java.util.Collection<String> ids) {
+    return matchAmong(queryText, ids, Visibility.ALL);
+  }
+
+  /**
+   * As {@link #matchAmong(String, java.util.Collection)}, among the articles {@code v} may see
+   * (a watchlist matches as its owner).
+   */
+  public Map<String, String> matchAmong(String queryText, java.util.Collection<String> ids,
+      Visibility v) {
     Query parsed = parse(queryText == null ? "" : queryText.strip());
     if (ids.isEmpty()) {
       return Map.of();
     }
     List<org.apache.lucene.util.BytesRef> terms = new ArrayList<>(ids.size());
     ids.forEach(id -> terms.add(new org.apache.lucene.util.BytesRef(id)));
-    Query query = new org.apache.lucene.search.BooleanQuery.Builder()
+    Query query = visible(new org.apache.lucene.search.BooleanQuery.Builder()
         .add(parsed, org.apache.lucene.search.BooleanClause.Occur.MUST)
         .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ID, terms),
             org.apache.lucene.search.BooleanClause.Occur.FILTER)
-        .build();
+        .build(), v);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -444,7 +464,12 @@ public final class SearchIndex implements AutoCloseable {
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public Set<String> matchingIds(String queryText) {
-    Query query = parse(queryText == null ? "" : queryText.strip());
+    return matchingIds(queryText, Visibility.ALL);
+  }
+
+  /** As {@link #matchingIds(String)}, among the articles {@code v} may see. */
+  public Set<String> matchingIds(String queryText, Visibility v) {
+    Query query = visible(parse(queryText == null ? "" : queryText.strip()), v);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -488,7 +513,12 @@ public final class SearchIndex implements AutoCloseable {
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public Facets facets(String queryText, int top) {
-    Query query = parse(queryText == null ? "" : queryText.strip());
+    return facets(queryText, top, Visibility.ALL);
+  }
+
+  /** As {@link #facets(String, int)}, counting only the articles {@code v} may see. */
+  public Facets facets(String queryText, int top, Visibility v) {
+    Query query = visible(parse(queryText == null ? "" : queryText.strip()), v);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -591,6 +621,18 @@ public final class SearchIndex implements AutoCloseable {
       }
     }
     return new Facets(total, byField, out, monthly ? "month" : "year");
+  }
+
+  /** {@code query} restricted to what {@code v} may see, by a MUST_NOT clause (no effect on scores). */
+  private static Query visible(Query query, Visibility v) {
+    Query hidden = v.luceneHidden();
+    if (hidden == null) {
+      return query;
+    }
+    return new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
+        .add(hidden, org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+        .build();
   }
 
   private Query parse(String text) {

@@ -41,8 +41,8 @@ public final class Store implements AutoCloseable {
     this.kb = new KbStore(db);
     this.db = db;
     this.articles = new ArticleStore(db);
-    this.map = new MapData(db);
-    this.mentions = new Mentions(db);
+    this.map = new MapData(db, Visibility.ALL);
+    this.mentions = new Mentions(db, Visibility.ALL);
     this.stories = new StoryStore(db);
     this.feeds = new FeedStore(db);
     this.index = index;
@@ -117,9 +117,19 @@ public final class Store implements AutoCloseable {
     return map;
   }
 
+  /** Places and events for the map, of the articles {@code v} may see. */
+  public MapData map(Visibility v) {
+    return v.everything() ? map : new MapData(db, v);
+  }
+
   /** Entities, places, sources and events, one row per article, for their pages and API. */
   public Mentions mentions() {
     return mentions;
+  }
+
+  /** As {@link #mentions()}, counting only the articles {@code v} may see. */
+  public Mentions mentions(Visibility v) {
+    return v.everything() ? mentions : new Mentions(db, v);
   }
 
   public StoryStore stories() {
@@ -145,7 +155,12 @@ public final class Store implements AutoCloseable {
    * database if this process owns it.
    */
   public List<WriteOutcome> write(List<AnalyzedArticle> batch) {
-    List<WriteOutcome> outcomes = articles.write(batch);
+    return write(batch, null);
+  }
+
+  /** As {@link #write(List)}, marking the new or changed articles (null: public news, or as stored). */
+  public List<WriteOutcome> write(List<AnalyzedArticle> batch, Marking marking) {
+    List<WriteOutcome> outcomes = articles.write(batch, marking);
     if (index.writable()) {
       index.catchUp(articles, n -> {});
     }

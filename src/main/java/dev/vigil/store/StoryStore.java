@@ -142,6 +142,57 @@ public final class StoryStore {
     return db.read(c -> Optional.ofNullable(storiesOf(c, List.of(articleId)).get(articleId)));
   }
 
+  /** The stories marked as a whole (see {@link #mark}), by story id. */
+  public Map<Long, Marking> markings() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT story_id, tlp, org FROM story_markings");
+           ResultSet rs = ps.executeQuery()) {
+        Map<Long, Marking> out = new HashMap<>();
+        while (rs.next()) {
+          out.put(rs.getLong(1), Marking.of(rs.getString(2), rs.getString(3)));
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * Marks story {@code id} as a whole (its page, its place in lists and related stories, its
+   * alerts) and audits the change, in one transaction. Who may do it is the caller's check.
+   *
+   * @return the story's marking before (empty: it had none)
+   */
+  public Optional<Marking> mark(long id, Marking marking, Editor by) {
+    if (marking.organisation() == null) {
+      throw new InvalidFieldException("org", "a story's marking needs an owning organisation");
+    }
+    return db.write(c -> {
+      Marking before = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT tlp, org FROM story_markings WHERE story_id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            before = Marking.of(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_markings (story_id, tlp, org,"
+          + " updated, updated_by) VALUES (?,?,?,?,?) ON CONFLICT (story_id) DO UPDATE SET"
+          + " tlp = excluded.tlp, org = excluded.org, updated = excluded.updated,"
+          + " updated_by = excluded.updated_by")) {
+        ps.setLong(1, id);
+        ps.setString(2, marking.label());
+        ps.setString(3, marking.organisation());
+        ps.setString(4, IsoDates.format(Instant.now()));
+        ps.setString(5, by.username());
+        ps.executeUpdate();
+      }
+      Audit.append(c, by, "story.mark", "story", Long.toString(id),
+          before == null ? marking.tlp() : ArticleStore.stricter(before, marking).tlp(), before, marking);
+      return Optional.ofNullable(before);
+    });
+  }
+
   /** Every recorded merge, oldest first. */
   public List<StoryMerge> merges() {
     return db.read(c -> {

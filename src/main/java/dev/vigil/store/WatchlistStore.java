@@ -35,18 +35,43 @@ public final class WatchlistStore {
     this.db = db;
   }
 
-  /** Stores a new watchlist and returns it with its id and times. */
+  /**
+   * Who owns a watchlist and how it is marked: it is listed to those the marking lets see it,
+   * and its alerts are evaluated as its owner's organisation would see the articles.
+   * {@link #NONE}: made in single-user mode or by the CLI, evaluated over everything.
+   *
+   * @param username the owning account, null for none
+   */
+  public record Owner(String username, Marking marking) {
+    public static final Owner NONE = new Owner(null, Marking.CLEAR);
+
+    /** What the owner may see: the articles its alerts may contain. */
+    public Visibility visibility() {
+      return username == null || marking.organisation() == null
+          ? Visibility.ALL : Visibility.of(marking.organisation());
+    }
+  }
+
+  /** Stores a new watchlist without an owner (single-user mode, the CLI). */
   public Watchlist create(Watchlist w) {
+    return create(w, Owner.NONE);
+  }
+
+  /** Stores a new watchlist of {@code owner} and returns it with its id and times. */
+  public Watchlist create(Watchlist w, Owner owner) {
     String now = IsoDates.format(Instant.now());
     return db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO watchlists (name, definition, created, updated, since_change) VALUES"
-              + " (?,?,?,?,(SELECT value FROM counters WHERE name = 'change'))",
+          "INSERT INTO watchlists (name, definition, created, updated, since_change, owner, org, tlp)"
+              + " VALUES (?,?,?,?,(SELECT value FROM counters WHERE name = 'change'),?,?,?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, w.name());
         ps.setString(2, Json.write(w));
         ps.setString(3, now);
         ps.setString(4, now);
+        ps.setString(5, owner.username());
+        ps.setString(6, owner.marking().organisation());
+        ps.setString(7, owner.marking().label());
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
@@ -103,6 +128,25 @@ public final class WatchlistStore {
         return out;
       }
     });
+  }
+
+  /** Each watchlist's owner and marking, by watchlist id. */
+  public Map<Long, Owner> owners() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, owner, org, tlp FROM watchlists");
+           ResultSet rs = ps.executeQuery()) {
+        Map<Long, Owner> out = new HashMap<>();
+        while (rs.next()) {
+          out.put(rs.getLong(1), new Owner(rs.getString(2), Marking.of(rs.getString(4), rs.getString(3))));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The owner and marking of watchlist {@code id}, if there is one. */
+  public Optional<Owner> owner(long id) {
+    return Optional.ofNullable(owners().get(id));
   }
 
   /**
@@ -291,15 +335,26 @@ public final class WatchlistStore {
 
   /** The alerts of watchlist {@code watchlistId}, most recently updated first, with deliveries. */
   public List<Alert> alerts(long watchlistId, int limit) {
-    return db.read(c -> alerts(c, "watchlist_id = ?", watchlistId, limit));
+    return alerts(watchlistId, limit, Visibility.ALL);
+  }
+
+  /**
+   * The alerts of watchlist {@code watchlistId} that {@code v} may see in full (every article
+   * folded into them), most recently updated first, with deliveries.
+   */
+  public List<Alert> alerts(long watchlistId, int limit, Visibility v) {
+    String where = v.everything() ? "watchlist_id = ?" : "watchlist_id = ? AND NOT EXISTS (SELECT 1"
+        + " FROM alert_articles x WHERE x.alert_id = alerts.id AND x.article_id IN ("
+        + v.hiddenArticleIds() + "))";
+    return db.read(c -> alerts(c, where, watchlistId, limit, v));
   }
 
   /** The alert with {@code id}, with its deliveries, if stored. */
   public Optional<Alert> alert(long id) {
-    return db.read(c -> alerts(c, "id = ?", id, 1).stream().findFirst());
+    return db.read(c -> alerts(c, "id = ?", id, 1, Visibility.ALL).stream().findFirst());
   }
 
-  private static List<Alert> alerts(Connection c, String where, long param, int limit)
+  private static List<Alert> alerts(Connection c, String where, long param, int limit, Visibility v)
       throws SQLException {
     List<Alert> bare = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
@@ -307,7 +362,7 @@ public final class WatchlistStore {
             + " article_count, reasons, created, updated FROM alerts WHERE " + where
             + " ORDER BY updated_ms DESC, id DESC LIMIT ?")) {
       ps.setLong(1, param);
-      ps.setInt(2, limit);
+      ps.setInt(v.bind(ps, 2), limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           bare.add(new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

@@ -6,9 +6,11 @@ import dev.vigil.model.Article;
 import dev.vigil.model.EntityMention;
 import dev.vigil.model.IsoDates;
 import dev.vigil.model.PlaceMention;
+import dev.vigil.store.Marking;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
 import dev.vigil.store.StoryRow;
+import dev.vigil.store.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +38,30 @@ public final class StoryReports {
 
   /** The stored stories (with one article too when {@code all}), latest first. */
   public static List<StoryReport> load(Store store, boolean all, SourcePriors priors) {
+    return load(store, all, priors, Visibility.ALL);
+  }
+
+  /**
+   * The stories as {@code v} may see them, latest first: made of the articles it may see only
+   * (so every count, the timeline, the ledger and the track records know of no other), without
+   * the stories marked as a whole against it, and, unless {@code all}, only those with two or
+   * more such articles (the rule for everyone, so a story's hidden articles leave no trace).
+   */
+  public static List<StoryReport> load(Store store, boolean all, SourcePriors priors, Visibility v) {
+    int min = all ? 1 : 2;
+    Map<Long, Marking> marked = v.everything() ? Map.of() : store.stories().markings();
     List<StoryInput> inputs = new ArrayList<>();
-    for (StoryRow row : store.stories().stories(all ? 1 : 2)) {
+    for (StoryRow row : store.stories().stories(min)) {
+      Marking mark = marked.get(row.id());
+      if (mark != null && !v.allows(mark)) {
+        continue;
+      }
       List<AnalyzedArticle> articles = new ArrayList<>();
       for (String id : store.stories().articlesOf(row.id())) {
-        store.articles().get(id).ifPresent(
+        store.articles().get(id).filter(s -> v.allows(s.marking())).ifPresent(
             (StoredArticle s) -> articles.add(new AnalyzedArticle(s.article(), s.annotations())));
       }
-      if (!articles.isEmpty()) {
+      if (articles.size() >= min) {
         inputs.add(new StoryInput(row.id(), row.threadId(), articles));
       }
     }

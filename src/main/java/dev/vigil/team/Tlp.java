@@ -44,7 +44,12 @@ public enum Tlp {
 
   /** Whether an account of {@code viewerOrg} may see an item of {@code ownerOrg} with this marking. */
   public boolean visibleTo(String viewerOrg, String ownerOrg) {
-    return this == CLEAR || this == GREEN || ownerOrg.equals(viewerOrg);
+    return shared() || (ownerOrg != null && ownerOrg.equals(viewerOrg));
+  }
+
+  /** Whether every account of this Vigil may see an item so marked (CLEAR, GREEN). */
+  public boolean shared() {
+    return this == CLEAR || this == GREEN;
   }
 
   @Override

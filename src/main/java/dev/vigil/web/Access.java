@@ -1,5 +1,6 @@
 package dev.vigil.web;
 
+import dev.vigil.store.Visibility;
 import dev.vigil.store.Account;
 import dev.vigil.store.AccountStore;
 import dev.vigil.store.ApiToken;
@@ -174,6 +175,14 @@ final class Access {
       throw new HttpError(401, "sign in first");
     }
     return p;
+  }
+
+  /**
+   * What the caller may see (after {@link #check}): every route that shows stored items asks
+   * this, and passes it on to the store, the index and the story reports.
+   */
+  static Visibility visibility(Context ctx) {
+    return principal(ctx).visibility();
   }
 
   /** The principal, or null on a public route without one. */

@@ -13,6 +13,9 @@ import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
+import dev.vigil.store.Visibility;
+import dev.vigil.model.AnalyzedArticle;
+import dev.vigil.team.Tlp;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -42,18 +45,28 @@ final class Api {
   /** {@code GET /api/v1/articles?cursor=|offset=&limit=}: stored articles, newest first. */
   void articles(Context ctx) {
     Window w = Window.read(ctx, 20, 100, 1_000_000_000);
-    List<ArticleSummary> items = store.articles().latest(w.offset(), w.limit());
-    ctx.json(w.body(store.articles().count(), items));
+    Visibility v = Access.visibility(ctx);
+    List<ArticleSummary> items = store.articles().latest(w.offset(), w.limit(), v);
+    ctx.json(w.body(store.articles().count(v), items));
   }
 
   /** {@code GET /api/v1/articles/{id}}: one article with its annotations. */
   void article(Context ctx) {
     String id = ctx.pathParam("id");
-    StoredArticle a = store.articles().get(id)
-        .orElseThrow(() -> HttpError.notFound("no article with id '" + clip(id) + "'"));
+    StoredArticle a = visibleArticle(ctx, id);
     // the stored events are as analysts corrected them (store.Corrections); the originals are
     // at /api/v1/articles/{id}/corrections
-    ctx.json(ArticleJson.of(null, a.article(), a.annotations()));
+    Map<String, Object> body = new LinkedHashMap<>(ArticleJson.of(null, a.article(), a.annotations()));
+    body.put("tlp", a.marking().label());
+    body.put("org", a.marking().organisation());
+    ctx.json(body);
+  }
+
+  /** The stored article {@code id} if the caller may see it; else 404, as if there were none. */
+  StoredArticle visibleArticle(Context ctx, String id) {
+    Visibility v = Access.visibility(ctx);
+    return store.articles().get(id).filter(a -> v.allows(a.marking()))
+        .orElseThrow(() -> HttpError.notFound("no article with id '" + clip(id) + "'"));
   }
 
   /**
@@ -65,14 +78,15 @@ final class Api {
     Window w = new Window(asked.offset(), Math.min(asked.limit(), SearchQuery.MAX_WINDOW - asked.offset()));
     SearchQuery query = new SearchQuery(Params.query(ctx), Params.order(ctx), w.offset(), w.limit(),
         "html".equals(ctx.queryParam("snippets")));
-    SearchResults results = store.index().search(query);
+    Visibility v = Access.visibility(ctx);
+    SearchResults results = store.index().search(query, v);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", query.query());
     body.put("sort", query.order().name().toLowerCase(Locale.ROOT));
     body.putAll(w.body(Math.min(results.total(), SearchQuery.MAX_WINDOW), results.hits()));
     body.put("total", results.total());
     if ("true".equals(ctx.queryParam("facets"))) {
-      Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100));
+      Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100), v);
       body.put("facets", facets.byField());
       body.put("dates", Map.of("unit", facets.dateUnit(), "buckets", facets.dates()));
     }
@@ -83,8 +97,10 @@ final class Api {
   void status(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", version);
-    body.put("articles", store.articles().count());
-    body.put("indexed", store.index().documentCount());
+    Visibility v = Access.visibility(ctx);
+    body.put("articles", store.articles().count(v));
+    // the index counts every article; a caller who may not see them all gets its own count
+    body.put("indexed", v.everything() ? store.index().documentCount() : store.articles().count(v));
     body.put("indexLag", store.indexLag());
     body.put("failures", store.articles().failureCount());
     ctx.json(body);
@@ -110,7 +126,8 @@ final class Api {
   void map(Context ctx) {
     int limit = Params.integer(ctx, "limit", 2000, 1, 20_000);
     List<Map<String, Object>> features = new ArrayList<>();
-    for (MapData.PlacePoint p : store.map().places(limit)) {
+    MapData map = store.map(Access.visibility(ctx));
+    for (MapData.PlacePoint p : map.places(limit)) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("layer", "place");
       props.put("name", p.name());
@@ -121,7 +138,7 @@ final class Api {
       props.put("latest", p.latest());
       features.add(feature(p.lon(), p.lat(), props));
     }
-    for (MapData.EventPoint e : store.map().events(limit)) {
+    for (MapData.EventPoint e : map.events(limit)) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("layer", "event");
       props.put("type", e.type());
@@ -155,18 +172,30 @@ final class Api {
    */
   void export(Context ctx) throws IOException {
     Exporter.Format format = Exporter.Format.parse(Params.required(ctx, "format"));
-    ExportOptions options = new ExportOptions(ctx.queryParam("tlp"), Instant.now(), actorTypes());
+    Visibility v = Access.visibility(ctx);
+    // the export is marked at least as strictly as the strictest item the caller may export
+    String asked = ExportOptions.defaults().tlp();
+    if (ctx.queryParam("tlp") != null) {
+      asked = new ExportOptions(ctx.queryParam("tlp"), Instant.now()).tlp();
+    }
+    Tlp strictest = store.articles().strictestMarking(v);
+    Tlp marking = Tlp.parse(asked).ordinal() >= strictest.ordinal() ? Tlp.parse(asked) : strictest;
+    ExportOptions options = new ExportOptions(marking.label(), Instant.now(), actorTypes());
     String q = Params.query(ctx);
     Predicate<String> keep = id -> true;
     if (!q.isBlank()) {
-      Set<String> ids = store.index().matchingIds(q);
+      Set<String> ids = store.index().matchingIds(q, v);
       keep = ids::contains;
     }
     ctx.contentType(format.mediaType);
     ctx.header("Content-Disposition",
         "attachment; filename=\"vigil-export." + format.extension + "\"");
     Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-    ExportJob.run(format, options, store::forEachArticle, keep, out);
+    ExportJob.run(format, options, each -> store.articles().forEach(500, a -> {
+      if (v.allows(a.marking())) {
+        each.accept(new AnalyzedArticle(a.article(), a.annotations()));
+      }
+    }), keep, out);
     out.flush();
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.web;
 import dev.vigil.store.Facets;
 import dev.vigil.store.Mentions;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
 import dev.vigil.stories.StoryReport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +47,18 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
   }
 
   /**
-   * The coverage of what {@code query} finds.
+   * The coverage of what {@code query} finds among the articles {@code seen} may see.
    *
    * @param articles the same articles as {@code query} finds, from the store
    * @param self names of the thing itself, left out of the co-occurring lists (lower case)
    * @param actorIds maps facet names of actors to entity ids
    * @param placeIds maps facet names of places to place ids
    */
-  static Coverage of(Store store, List<StoryReport> allStories, String query,
+  static Coverage of(Store store, Visibility seen, List<StoryReport> allStories, String query,
       Mentions.ArticleSet articles, Set<String> self,
       Function<Collection<String>, Map<String, String>> actorIds,
       Function<Collection<String>, Map<String, String>> placeIds) {
-    Facets f = store.index().facets(query, TOP + self.size() + 1);
+    Facets f = store.index().facets(query, TOP + self.size() + 1, seen);
     long dated = f.dates().stream().mapToLong(Facets.Bucket::count).sum();
     List<Facets.Value> actorValues = f.byField().getOrDefault("entity", List.of()).stream()
         .filter(v -> !self.contains(v.value().toLowerCase(Locale.ROOT))).limit(TOP).toList();
@@ -75,7 +76,7 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
     }).toList();
     List<StoryRef> stories = new ArrayList<>();
     if (f.total() > 0 && !allStories.isEmpty()) {
-      Set<String> matching = store.mentions().ids(articles);
+      Set<String> matching = store.mentions(seen).ids(articles);
       for (StoryReport s : allStories) {
         int n = (int) s.articles().stream().filter(matching::contains).count();
         if (n > 0) {
@@ -86,7 +87,7 @@ record Coverage(String query, long articles, String dateUnit, List<Facets.Bucket
     }
     return new Coverage(query, f.total(), f.dateUnit(), f.dates(), f.total() - dated, actors,
         places, f.byField().getOrDefault("event_type", List.of()),
-        f.byField().getOrDefault("source_key", List.of()), store.mentions().latest(articles, 10),
+        f.byField().getOrDefault("source_key", List.of()), store.mentions(seen).latest(articles, 10),
         stories.subList(0, Math.min(10, stories.size())));
   }
 

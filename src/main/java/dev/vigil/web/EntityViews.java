@@ -6,6 +6,8 @@ import dev.vigil.kb.Actor;
 import dev.vigil.kb.ActorBase;
 import dev.vigil.store.Mentions;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
+import dev.vigil.stories.Trends;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,18 +80,18 @@ final class EntityViews {
       long eventCount, List<Mentions.EventRow> events) {}
 
   /** The entity with {@code id}, or a 404. */
-  EntityView entity(String id) {
+  EntityView entity(String id, Visibility v) {
     if (id.isBlank() || id.length() > 500) {
       throw HttpError.notFound("no entity with id '" + Api.clip(id) + "'");
     }
-    Mentions.EntityCount row = store.mentions().entity(id).orElse(null);
+    Mentions.EntityCount row = store.mentions(v).entity(id).orElse(null);
     if (row == null && id.startsWith(NAME_PREFIX)) {
       // a name the linker resolved is stored under its KB id: the name's page is that entity's
       String name = id.substring(NAME_PREFIX.length());
-      String key = store.mentions().entityKeysByName(List.of(name)).get(name.toLowerCase(Locale.ROOT));
+      String key = store.mentions(v).entityKeysByName(List.of(name)).get(name.toLowerCase(Locale.ROOT));
       if (key != null) {
         id = key;
-        row = store.mentions().entity(key).orElse(null);
+        row = store.mentions(v).entity(key).orElse(null);
       }
     }
     boolean byName = id.startsWith(NAME_PREFIX);
@@ -107,13 +109,13 @@ final class EntityViews {
     List<Actor> candidates = byName ? kb().lookup(name) : List.of();
     String query = Coverage.clause("entity", byName ? name : actor != null ? actor.id() : id);
     String key = row != null ? row.key() : actor.id();
-    Coverage coverage = Coverage.of(store, stories.all(), query, Mentions.ArticleSet.entity(key),
-        Coverage.lower(names), store.mentions()::entityKeysByName, this::placeIds);
+    Coverage coverage = Coverage.of(store, v, stories.all(v, Trends.Window.DAY), query, Mentions.ArticleSet.entity(key),
+        Coverage.lower(names), store.mentions(v)::entityKeysByName, names1 -> placeIds(names1, v));
     Mentions.EventFilter events = actorFilter(names, key);
     return new EntityView(actor != null ? actor.id() : row.key(), name, type,
         row == null ? 0 : row.articles(), row == null ? 0 : row.mentions(), actor, candidates,
-        List.copyOf(names), coverage, store.mentions().eventCount(events),
-        store.mentions().events(events, 0, 20));
+        List.copyOf(names), coverage, store.mentions(v).eventCount(events),
+        store.mentions(v).events(events, 0, 20));
   }
 
   static Mentions.EventFilter actorFilter(Set<String> names, String key) {
@@ -125,7 +127,7 @@ final class EntityViews {
    * by (a KB actor's name and aliases, or the name itself) and the key of the stored entity, if
    * any, whose articles hold its events.
    */
-  Mentions.EventFilter actorFilter(String idOrName) {
+  Mentions.EventFilter actorFilter(String idOrName, Visibility v) {
     Set<String> names = new LinkedHashSet<>();
     String key = null;
     if (idOrName.startsWith(NAME_PREFIX)) {
@@ -142,14 +144,14 @@ final class EntityViews {
     }
     if (key == null) {
       String name = names.iterator().next();
-      key = store.mentions().entityKeysByName(List.of(name)).get(name.toLowerCase(Locale.ROOT));
+      key = store.mentions(v).entityKeysByName(List.of(name)).get(name.toLowerCase(Locale.ROOT));
     }
     return actorFilter(names, key);
   }
 
   /** {@code GET /entities/{id}}. */
   void entityPage(Context ctx, Map<String, Object> model) {
-    EntityView e = entity(ctx.pathParam("id"));
+    EntityView e = entity(ctx.pathParam("id"), Access.visibility(ctx));
     model.put("pageTitle", e.name());
     model.put("e", e);
     model.put("c", e.coverage());
@@ -164,7 +166,7 @@ final class EntityViews {
 
   /** {@code GET /api/v1/entities/{id}}. */
   void entityJson(Context ctx) {
-    EntityView e = entity(ctx.pathParam("id"));
+    EntityView e = entity(ctx.pathParam("id"), Access.visibility(ctx));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", e.id());
     body.put("name", e.name());
@@ -209,6 +211,7 @@ final class EntityViews {
   /** {@code GET /api/v1/entities?q=&type=&cursor=|offset=&limit=}. */
   void entityList(Context ctx) {
     Window w = Window.read(ctx, 20, 100, 1_000_000);
+    Visibility v = Access.visibility(ctx);
     String q = text(ctx, "q");
     String type = ctx.queryParam("type");
     if (type != null && !type.isBlank()) {
@@ -221,7 +224,7 @@ final class EntityViews {
       type = null;
     }
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Mentions.EntityCount e : store.mentions().entities(q, type, w.offset(), w.limit())) {
+    for (Mentions.EntityCount e : store.mentions(v).entities(q, type, w.offset(), w.limit())) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", e.key());
       m.put("name", e.name());
@@ -231,7 +234,7 @@ final class EntityViews {
       m.put("mentions", e.mentions());
       items.add(m);
     }
-    ctx.json(w.body(store.mentions().entityCount(q, type), items));
+    ctx.json(w.body(store.mentions(v).entityCount(q, type), items));
   }
 
   /** A free-text filter parameter: null when absent, a 400 when too long. */
@@ -262,12 +265,12 @@ final class EntityViews {
    * The place ids the pages use for places of these names (keyed by the lower-cased name): the
    * gazetteer id of the most mentioned place of that name, else {@code name:} and the name.
    */
-  Map<String, String> placeIds(java.util.Collection<String> names) {
+  Map<String, String> placeIds(java.util.Collection<String> names, Visibility v) {
     Map<String, String> out = new java.util.HashMap<>();
     if (names.isEmpty()) {
       return out;
     }
-    for (Mentions.PlaceCount row : store.mentions().place(names, null)) { // most mentioned first
+    for (Mentions.PlaceCount row : store.mentions(v).place(names, null)) { // most mentioned first
       String key = row.name().toLowerCase(Locale.ROOT);
       if (!out.containsKey(key)) {
         Place p = match(row);
@@ -299,13 +302,13 @@ final class EntityViews {
   }
 
   /** The place with {@code id}, or a 404. */
-  PlaceView place(String id) {
+  PlaceView place(String id, Visibility v) {
     Place p = null;
     List<String> names;
     List<Mentions.PlaceCount> rows;
     if (id.startsWith(NAME_PREFIX) && id.length() <= 500) {
       names = List.of(id.substring(NAME_PREFIX.length()));
-      rows = store.mentions().place(names, null);
+      rows = store.mentions(v).place(names, null);
       if (rows.isEmpty()) {
         throw HttpError.notFound("no place with id '" + Api.clip(id) + "'");
       }
@@ -316,7 +319,7 @@ final class EntityViews {
         throw HttpError.notFound("no place with id '" + Api.clip(id) + "'");
       }
       names = namesOf(p);
-      rows = store.mentions().place(names, p.country());
+      rows = store.mentions(v).place(names, p.country());
     } else {
       throw HttpError.notFound("no place with id '" + Api.clip(id) + "'");
     }
@@ -342,9 +345,9 @@ final class EntityViews {
     List<String> stored = rows.stream().map(Mentions.PlaceCount::name).distinct().toList();
     String query = (stored.isEmpty() ? List.of(name) : stored).stream()
         .map(n -> Coverage.clause("place", n)).collect(java.util.stream.Collectors.joining(" OR "));
-    Coverage coverage = Coverage.of(store, stories.all(), query,
+    Coverage coverage = Coverage.of(store, v, stories.all(v, Trends.Window.DAY), query,
         Mentions.ArticleSet.place(stored.isEmpty() ? List.of(name) : stored, country),
-        Coverage.lower(names), store.mentions()::entityKeysByName, this::placeIds);
+        Coverage.lower(names), store.mentions(v)::entityKeysByName, names1 -> placeIds(names1, v));
     Mentions.EventFilter events = placeFilter(names, country);
     long articles = rows.stream().mapToLong(Mentions.PlaceCount::articles).sum();
     long mentions = rows.stream().mapToLong(Mentions.PlaceCount::mentions).sum();
@@ -354,7 +357,7 @@ final class EntityViews {
         p != null ? (Double) p.radiusKm() : top.radiusKm(),
         p != null && p.population() > 0 ? p.population() : null,
         p != null ? gazetteer().aliases(p) : List.of(), hierarchy, articles, mentions, coverage,
-        store.mentions().eventCount(events), store.mentions().events(events, 0, 20));
+        store.mentions(v).eventCount(events), store.mentions(v).events(events, 0, 20));
   }
 
   /**
@@ -380,7 +383,7 @@ final class EntityViews {
 
   /** {@code GET /places/{id}}. */
   void placePage(Context ctx, Map<String, Object> model) {
-    PlaceView p = place(ctx.pathParam("id"));
+    PlaceView p = place(ctx.pathParam("id"), Access.visibility(ctx));
     model.put("pageTitle", p.name());
     model.put("p", p);
     model.put("inGazetteer", !p.id().startsWith(NAME_PREFIX));
@@ -396,7 +399,7 @@ final class EntityViews {
 
   /** {@code GET /api/v1/places/{id}}. */
   void placeJson(Context ctx) {
-    PlaceView p = place(ctx.pathParam("id"));
+    PlaceView p = place(ctx.pathParam("id"), Access.visibility(ctx));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", p.id());
     body.put("name", p.name());
@@ -420,10 +423,11 @@ final class EntityViews {
   /** {@code GET /api/v1/places?q=&country=&cursor=|offset=&limit=}. */
   void placeList(Context ctx) {
     Window w = Window.read(ctx, 20, 100, 1_000_000);
+    Visibility v = Access.visibility(ctx);
     String q = text(ctx, "q");
     String country = country(ctx);
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Mentions.PlaceCount p : store.mentions().places(q, country, w.offset(), w.limit())) {
+    for (Mentions.PlaceCount p : store.mentions(v).places(q, country, w.offset(), w.limit())) {
       Place g = match(p);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", g != null ? String.valueOf(g.id()) : NAME_PREFIX + p.name());
@@ -437,7 +441,7 @@ final class EntityViews {
       m.put("mentions", p.mentions());
       items.add(m);
     }
-    ctx.json(w.body(store.mentions().placeCount(q, country), items));
+    ctx.json(w.body(store.mentions(v).placeCount(q, country), items));
   }
 
   /** The {@code country} parameter: an ISO 3166-1 alpha-2 code, or null. */

@@ -28,8 +28,9 @@ final class EventApi {
   void list(Context ctx) {
     Window w = Window.read(ctx, 50, 500, 1_000_000);
     Mentions.EventFilter filter = filter(ctx);
-    List<Mentions.EventRow> items = store.mentions().events(filter, w.offset(), w.limit());
-    ctx.json(w.body(store.mentions().eventCount(filter), items));
+    Mentions mentions = store.mentions(Access.visibility(ctx));
+    List<Mentions.EventRow> items = mentions.events(filter, w.offset(), w.limit());
+    ctx.json(w.body(mentions.eventCount(filter), items));
   }
 
   private Mentions.EventFilter filter(Context ctx) {
@@ -39,7 +40,7 @@ final class EventApi {
           + Api.clip(type) + "'");
     }
     String actor = EntityViews.text(ctx, "actor");
-    Mentions.EventFilter byActor = actor == null ? Mentions.EventFilter.ALL : entities.actorFilter(actor);
+    Mentions.EventFilter byActor = actor == null ? Mentions.EventFilter.ALL : entities.actorFilter(actor, Access.visibility(ctx));
     String place = EntityViews.text(ctx, "place");
     List<String> placeNames = null;
     String placeCountry = null;

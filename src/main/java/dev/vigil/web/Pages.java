@@ -11,6 +11,7 @@ import dev.vigil.store.SearchQuery;
 import dev.vigil.store.SearchResults;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredArticle;
+import dev.vigil.store.Visibility;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,9 @@ final class Pages {
     Map<String, Object> m = new HashMap<>();
     m.put("pageTitle", title);
     m.put("version", version);
-    m.put("articleCount", store.articles().count());
+    if (!teamMode) { // in team mode the count depends on the caller: pages that show it put it
+      m.put("articleCount", store.articles().count());
+    }
     m.put("failureCount", store.articles().failureCount());
     m.put("indexLag", store.indexLag());
     m.put("teamMode", teamMode);
@@ -69,10 +72,12 @@ final class Pages {
     StoryFilter filter = StoryFilter.read(ctx);
     Trends.Window window = filter.window();
     Map<String, Object> m = model("Home");
-    m.put("articles", store.articles().latest((page - 1) * PAGE_SIZE, PAGE_SIZE));
+    Visibility v = Access.visibility(ctx);
+    m.put("articleCount", store.articles().count(v));
+    m.put("articles", store.articles().latest((page - 1) * PAGE_SIZE, PAGE_SIZE, v));
     if (page == 1) {
-      List<StoryReport> all = stories.all(window);
-      Instant end = stories.end(window);
+      List<StoryReport> all = stories.all(v, window);
+      Instant end = stories.end(v, window);
       List<StoryReport> shown = all.stream().filter(filter).toList();
       List<StoryCards> trending = shown.stream().filter(s -> !s.trend().flag().equals("none"))
           .sorted(Comparator.comparing((StoryReport s) -> !s.trend().flag().equals("breaking"))
@@ -147,10 +152,11 @@ final class Pages {
     m.put("sort", order.name().toLowerCase(Locale.ROOT));
     m.put("page", page);
     try {
+      Visibility v = Access.visibility(ctx);
       SearchResults results = store.index().search(
-          new SearchQuery(q, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true));
+          new SearchQuery(q, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true), v);
       m.put("results", results);
-      Facets facets = store.index().facets(q, 8);
+      Facets facets = store.index().facets(q, 8, v);
       String sortName = order.name().toLowerCase(Locale.ROOT);
       m.put("facetGroups", FacetView.groups(facets, q, sortName));
       m.put("bars", FacetView.bars(facets, q, sortName));
@@ -168,11 +174,12 @@ final class Pages {
   /** {@code GET /articles/{id}}: one article. */
   void article(Context ctx) {
     String id = ctx.pathParam("id");
-    StoredArticle a = store.articles().get(id)
+    StoredArticle a = store.articles().get(id).filter(x -> Access.visibility(ctx).allows(x.marking()))
         .orElseThrow(() -> HttpError.notFound("No article with id '" + Api.clip(id) + "'."));
     Map<String, Object> m = model(a.article().title() == null ? a.article().id() : a.article().title());
     Annotations ann = team.articlePanel(ctx, a, m); // events with analysts' corrections applied
     m.put("a", a.article());
+    m.put("marking", a.marking());
     m.put("ann", ann);
     m.put("paragraphs", Highlights.of(a.article().text(), ann));
     List<EntityRow> entities = distinctEntities(ann);

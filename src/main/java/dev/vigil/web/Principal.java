@@ -1,6 +1,7 @@
 package dev.vigil.web;
 
 import dev.vigil.store.Editor;
+import dev.vigil.store.Visibility;
 import dev.vigil.team.Role;
 
 /**
@@ -24,6 +25,11 @@ record Principal(String username, String organisation, Role role, Via via, boole
       case WRITE -> !readOnly && role.atLeast(Role.ANALYST);
       case ADMIN -> !readOnly && role == Role.ADMIN;
     };
+  }
+
+  /** What this caller may see: everything for the local user, else by its organisation. */
+  Visibility visibility() {
+    return via == Via.LOCAL ? Visibility.ALL : Visibility.of(organisation);
   }
 
   Editor editor() {

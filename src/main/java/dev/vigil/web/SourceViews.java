@@ -4,6 +4,8 @@ import dev.vigil.sources.Source;
 import dev.vigil.sources.SourceRegistry;
 import dev.vigil.store.Mentions;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
+import dev.vigil.stories.Trends;
 import dev.vigil.stories.SourceReliability;
 import dev.vigil.stories.StoryReport;
 import io.javalin.http.Context;
@@ -44,11 +46,11 @@ final class SourceViews {
   record SourceView(SourceRow row, Map<String, Object> registry, Coverage coverage, long eventCount,
       List<Mentions.EventRow> events) {}
 
-  List<SourceRow> all() {
-    Map<String, SourceReliability.Rating> ratings = ratings();
+  List<SourceRow> all(Visibility v) {
+    Map<String, SourceReliability.Rating> ratings = ratings(v);
     SourceReliability unrated = new SourceReliability(stories.priors());
     List<SourceRow> out = new ArrayList<>();
-    for (Mentions.SourceCount s : store.mentions().sources()) {
+    for (Mentions.SourceCount s : store.mentions(v).sources()) {
       SourceReliability.Rating r = ratings.get(s.name().strip().toLowerCase(Locale.ROOT));
       out.add(new SourceRow(s.name(), registry.byName(s.name()).map(Source::id).orElse(null),
           s.articles(), s.firstPublished(), s.lastPublished(), s.lastIngested(),
@@ -58,9 +60,9 @@ final class SourceViews {
   }
 
   /** Each source's rating as the stories computed it (sources of no story have none here). */
-  private Map<String, SourceReliability.Rating> ratings() {
+  private Map<String, SourceReliability.Rating> ratings(Visibility v) {
     Map<String, SourceReliability.Rating> out = new LinkedHashMap<>();
-    for (StoryReport s : stories.all()) {
+    for (StoryReport s : stories.all(v, Trends.Window.DAY)) {
       for (SourceReliability.Rating r : s.sources()) {
         if (r.source() != null) {
           out.putIfAbsent(r.source().strip().toLowerCase(Locale.ROOT), r);
@@ -70,10 +72,10 @@ final class SourceViews {
     return out;
   }
 
-  SourceView source(String name) {
+  SourceView source(String name, Visibility v) {
     String key = name.strip().toLowerCase(Locale.ROOT);
     Optional<Source> byId = registry.byId(key);
-    SourceRow row = all().stream()
+    SourceRow row = all(v).stream()
         .filter(r -> r.name().strip().toLowerCase(Locale.ROOT).equals(key)
             || (byId.isPresent() && byId.get().id().equals(r.registryId())))
         .findFirst().orElse(null);
@@ -85,13 +87,13 @@ final class SourceViews {
       row = new SourceRow(entry.name(), entry.id(), 0, null, null, null,
           new SourceReliability(stories.priors()).rating(entry.name()));
     }
-    Coverage coverage = Coverage.of(store, stories.all(), Coverage.clause("source_key", row.name()),
-        Mentions.ArticleSet.source(row.name()), Set.of(), store.mentions()::entityKeysByName,
-        entities::placeIds);
+    Coverage coverage = Coverage.of(store, v, stories.all(v, Trends.Window.DAY), Coverage.clause("source_key", row.name()),
+        Mentions.ArticleSet.source(row.name()), Set.of(), store.mentions(v)::entityKeysByName,
+        names -> entities.placeIds(names, v));
     Mentions.EventFilter events = new Mentions.EventFilter(null, null, null, null, null, null, row.name(),
         null, null);
     return new SourceView(row, entry == null ? null : registryJson(entry), coverage,
-        store.mentions().eventCount(events), store.mentions().events(events, 0, 20));
+        store.mentions(v).eventCount(events), store.mentions(v).events(events, 0, 20));
   }
 
   private static Map<String, Object> registryJson(Source s) {
@@ -111,13 +113,13 @@ final class SourceViews {
 
   /** {@code GET /sources}. */
   void listPage(Context ctx, Map<String, Object> model) {
-    model.put("sources", all());
+    model.put("sources", all(Access.visibility(ctx)));
     ctx.html(templates.render("sources", model));
   }
 
   /** {@code GET /sources/{name}}. */
   void page(Context ctx, Map<String, Object> model) {
-    SourceView s = source(ctx.pathParam("name"));
+    SourceView s = source(ctx.pathParam("name"), Access.visibility(ctx));
     model.put("pageTitle", s.row().name());
     model.put("s", s);
     model.put("c", s.coverage());
@@ -133,13 +135,13 @@ final class SourceViews {
   /** {@code GET /api/v1/sources?cursor=|offset=&limit=}. */
   void list(Context ctx) {
     Window w = Window.read(ctx, 50, 500, 1_000_000);
-    List<SourceRow> all = all();
+    List<SourceRow> all = all(Access.visibility(ctx));
     ctx.json(w.body(all.size(), w.slice(all).stream().map(SourceViews::rowJson).toList()));
   }
 
   /** {@code GET /api/v1/sources/{name}}. */
   void json(Context ctx) {
-    SourceView s = source(ctx.pathParam("name"));
+    SourceView s = source(ctx.pathParam("name"), Access.visibility(ctx));
     Map<String, Object> body = rowJson(s.row());
     body.put("registry", s.registry());
     body.putAll(EntityViews.coverageJson(s.coverage()));

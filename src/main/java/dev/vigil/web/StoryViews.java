@@ -7,6 +7,7 @@ import dev.vigil.stories.StoryReport;
 import dev.vigil.stories.StoryReports;
 import dev.vigil.stories.Trends;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.Map;
  * merged events with their grade and claim/denial ledger, trend) built from the store, kept
  * until the store changes; the trends of both windows are re-assessed every few minutes (the
  * clock moves even when the store does not), and related stories are found on demand through
- * inverted maps built once per change.
+ * inverted maps built once per change. Each audience (everything, or one organisation's
+ * accounts) has its own reports, built from the articles it may see.
  */
 final class StoryViews {
   private static final int PAGE_SIZE = 20;
@@ -33,13 +35,19 @@ final class StoryViews {
 
   private final Store store;
   private final SourcePriors priors;
-  private String cachedAt;
-  private List<StoryReport> cached = List.of();
-  private Instant assessedAt = Instant.EPOCH;
-  private final Map<Trends.Window, List<StoryReport>> byWindow = new EnumMap<>(Trends.Window.class);
-  private final Map<Trends.Window, Instant> ends = new EnumMap<>(Trends.Window.class);
-  private RelatedStories related;
-  private final Map<Long, List<RelatedStories.Related>> relatedOf = new HashMap<>();
+  /** The reports as each audience sees them (everything, or one organisation). */
+  private final Map<Visibility, Reports> audiences = new HashMap<>();
+
+  /** One audience's story reports, kept until the store or a story marking changes. */
+  private static final class Reports {
+    String cachedAt;
+    List<StoryReport> cached = List.of();
+    Instant assessedAt = Instant.EPOCH;
+    final Map<Trends.Window, List<StoryReport>> byWindow = new EnumMap<>(Trends.Window.class);
+    final Map<Trends.Window, Instant> ends = new EnumMap<>(Trends.Window.class);
+    RelatedStories related;
+    final Map<Long, List<RelatedStories.Related>> relatedOf = new HashMap<>();
+  }
 
   StoryViews(Store store) {
     this.store = store;
@@ -53,47 +61,61 @@ final class StoryViews {
 
   /** Stories of two or more articles, the largest and newest first, with their 24 h trend. */
   List<StoryReport> all() {
-    return all(Trends.Window.DAY);
+    return all(Visibility.ALL, Trends.Window.DAY);
   }
 
-  /** Stories of two or more articles, the largest and newest first, with their trend over {@code w}. */
-  synchronized List<StoryReport> all(Trends.Window w) {
+  /** The stories the caller of {@code ctx} may see, with their 24 h trend. */
+  List<StoryReport> all(Context ctx) {
+    return all(Access.visibility(ctx), Trends.Window.DAY);
+  }
+
+  /**
+   * Stories of two or more articles {@code v} may see, the largest and newest first, with their
+   * trend over {@code w}; built from those articles only (see {@link StoryReports#load}).
+   */
+  synchronized List<StoryReport> all(Visibility v, Trends.Window w) {
+    Reports r = reports(v);
+    return r.byWindow.get(w);
+  }
+
+  private Reports reports(Visibility v) {
+    Reports r = audiences.computeIfAbsent(v, x -> new Reports());
     String key = store.articles().lastChange() + ":" + store.stories().assignedUpTo() + ":"
-        + store.stories().decisionCount(); // an analyst's merge or split changes the stories
+        + store.stories().decisionCount() // an analyst's merge or split changes the stories
+        + (v.everything() ? "" : ":" + store.stories().markings().hashCode()); // a re-marked story
     Instant now = Instant.now();
-    if (!key.equals(cachedAt)) {
-      cached = StoryReports.load(store, false, priors).stream()
+    if (!key.equals(r.cachedAt)) {
+      r.cached = StoryReports.load(store, false, priors, v).stream()
           .sorted(Comparator.comparingInt((StoryReport s) -> s.articles().size()).reversed()
               .thenComparing(s -> s.last() == null ? "" : s.last(), Comparator.reverseOrder()))
           .toList();
-      cachedAt = key;
-      related = null;
-      relatedOf.clear();
-      assessedAt = Instant.EPOCH;
+      r.cachedAt = key;
+      r.related = null;
+      r.relatedOf.clear();
+      r.assessedAt = Instant.EPOCH;
     }
-    if (now.isAfter(assessedAt.plus(REASSESS))) {
+    if (now.isAfter(r.assessedAt.plus(REASSESS))) {
       for (Trends.Window window : Trends.Window.values()) {
-        byWindow.put(window, Trends.assess(cached, now, window));
-        ends.put(window, Trends.reference(cached, now, window));
+        r.byWindow.put(window, Trends.assess(r.cached, now, window));
+        r.ends.put(window, Trends.reference(r.cached, now, window));
       }
-      assessedAt = now;
+      r.assessedAt = now;
     }
-    return byWindow.get(w);
+    return r;
   }
 
   /** The end of {@code w}'s window: now, or the newest publication time of an old corpus (null: none dated). */
-  synchronized Instant end(Trends.Window w) {
-    all(w);
-    return ends.get(w);
+  synchronized Instant end(Visibility v, Trends.Window w) {
+    return reports(v).ends.get(w);
   }
 
-  /** The stories most related to {@code id}, best first. */
-  synchronized List<RelatedStories.Related> related(long id) {
-    List<StoryReport> stories = all();
-    if (related == null) {
-      related = RelatedStories.load(store, stories);
+  /** The stories most related to {@code id} that {@code v} may see, best first. */
+  synchronized List<RelatedStories.Related> related(Visibility v, long id) {
+    Reports r = reports(v);
+    if (r.related == null) {
+      r.related = RelatedStories.load(store, r.byWindow.get(Trends.Window.DAY));
     }
-    return relatedOf.computeIfAbsent(id, x -> related.of(x, RELATED_MAX));
+    return r.relatedOf.computeIfAbsent(id, x -> r.related.of(x, RELATED_MAX));
   }
 
   StoryReport one(Context ctx, Trends.Window w) {
@@ -103,7 +125,7 @@ final class StoryViews {
     } catch (NumberFormatException e) {
       throw HttpError.notFound("no story with id '" + Api.clip(ctx.pathParam("id")) + "'");
     }
-    return all(w).stream().filter(s -> s.id() == id).findFirst()
+    return all(Access.visibility(ctx), w).stream().filter(s -> s.id() == id).findFirst()
         .orElseThrow(() -> HttpError.notFound("no story with id " + id
             + " (stories of one article are not listed)"));
   }
@@ -111,7 +133,7 @@ final class StoryViews {
   /** The story of the path's id with its related stories. */
   StoryReport oneWithRelated(Context ctx, Trends.Window w) {
     StoryReport s = one(ctx, w);
-    List<RelatedStories.Related> r = related(s.id());
+    List<RelatedStories.Related> r = related(Access.visibility(ctx), s.id());
     return s.withRelated(r.subList(0, Math.min(RELATED, r.size())));
   }
 
@@ -122,7 +144,7 @@ final class StoryViews {
   void list(Context ctx) {
     Window w = Window.read(ctx, 20, 100, 1_000_000);
     StoryFilter f = StoryFilter.read(ctx);
-    List<StoryReport> stories = all(f.window()).stream().filter(f).toList();
+    List<StoryReport> stories = all(Access.visibility(ctx), f.window()).stream().filter(f).toList();
     ctx.json(w.body(stories.size(), w.slice(stories)));
   }
 
@@ -135,14 +157,14 @@ final class StoryViews {
   void relatedList(Context ctx) {
     Window w = Window.read(ctx, RELATED, RELATED_MAX, RELATED_MAX);
     StoryReport s = one(ctx, Trends.Window.DAY);
-    List<RelatedStories.Related> r = related(s.id());
+    List<RelatedStories.Related> r = related(Access.visibility(ctx), s.id());
     ctx.json(w.body(r.size(), w.slice(r)));
   }
 
   /** {@code GET /stories?page=}. */
   void page(Context ctx, Map<String, Object> model, Templates templates) {
     int page = Params.integer(ctx, "page", 1, 1, 100_000);
-    List<StoryReport> stories = all();
+    List<StoryReport> stories = all(ctx);
     model.put("stories", stories.subList(Math.min((page - 1) * PAGE_SIZE, stories.size()),
         Math.min(page * PAGE_SIZE, stories.size())));
     model.put("storyCount", stories.size());

@@ -33,7 +33,7 @@ final class TeamApi {
 
   /** {@code GET /api/v1/notes?item=&cursor=|offset=&limit=}: the notes on one item the caller may see. */
   void notes(Context ctx) {
-    TeamItems.Item item = items.item(ctx.queryParam("item"));
+    TeamItems.Item item = items.item(ctx.queryParam("item"), Access.visibility(ctx));
     Window w = Window.read(ctx, 50, 200, 1_000_000);
     List<Note> all = store.analysts().notes(item.kind(), item.id(), Access.principal(ctx).organisation());
     ctx.json(w.body(all.size(), w.slice(all)));
@@ -42,7 +42,7 @@ final class TeamApi {
   /** {@code POST /api/v1/notes} with {@code {item, tlp, body}}: 201 and the note. */
   void addNote(Context ctx) {
     JsonNode in = body(ctx);
-    TeamItems.Item item = items.item(text(in, "item"));
+    TeamItems.Item item = items.item(text(in, "item"), Access.visibility(ctx));
     Note n = store.analysts().addNote(item.kind(), item.id(), TeamItems.tlp(text(in, "tlp")),
         TeamItems.noteBody(text(in, "body")), Access.principal(ctx).editor());
     ctx.status(201).json(n);
@@ -68,7 +68,7 @@ final class TeamApi {
 
   /** {@code GET /api/v1/articles/{id}/corrections}: every event as shown, with its original and correction. */
   void corrections(Context ctx) {
-    StoredArticle a = items.article(ctx.pathParam("id"));
+    StoredArticle a = items.article(ctx.pathParam("id"), Access.visibility(ctx));
     List<CorrectedEvent> events = items.events(a);
     Window w = Window.read(ctx, 100, 1000, 1_000_000);
     ctx.json(w.body(events.size(), w.slice(events)));
@@ -80,7 +80,7 @@ final class TeamApi {
    * correction; the stored correction.
    */
   void correct(Context ctx) {
-    StoredArticle a = items.article(ctx.pathParam("id"));
+    StoredArticle a = items.article(ctx.pathParam("id"), Access.visibility(ctx));
     CorrectedEvent target = items.event(a, ctx.pathParam("n"));
     JsonNode in = body(ctx);
     JsonNode place = in.path("place");
@@ -118,7 +118,7 @@ final class TeamApi {
     }
     // knowledge-base entries have a history but no notes
     TeamItems.Item item = raw.startsWith("entity:") && raw.length() <= 300
-        ? new TeamItems.Item("entity", raw.substring(7)) : items.item(raw);
+        ? new TeamItems.Item("entity", raw.substring(7)) : items.item(raw, Access.visibility(ctx));
     List<AuditEntry> all = store.analysts().audit(item.kind(), item.id(), p.organisation(), admin,
         0, 100_000);
     ctx.json(w.body(all.size(), w.slice(all)));

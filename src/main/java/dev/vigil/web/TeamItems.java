@@ -5,7 +5,9 @@ import dev.vigil.store.CorrectedEvent;
 import dev.vigil.store.EventCorrection;
 import dev.vigil.store.InvalidFieldException;
 import dev.vigil.store.Store;
+import dev.vigil.store.Marking;
 import dev.vigil.store.StoredArticle;
+import dev.vigil.store.Visibility;
 import dev.vigil.team.Tlp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,8 +65,8 @@ final class TeamItems {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** Parses {@code kind:id} and checks that the item exists. */
-  Item item(String raw) {
+  /** Parses {@code kind:id} and checks that the item exists and {@code v} may see it (else 404). */
+  Item item(String raw, Visibility v) {
     if (raw == null || raw.isBlank()) {
       throw HttpError.badRequest("parameter 'item' is required: article:ID, story:ID or event:ARTICLE#N");
     }
@@ -76,14 +78,14 @@ final class TeamItems {
     String kind = raw.substring(0, colon);
     String id = raw.substring(colon + 1);
     switch (kind) {
-      case "article" -> article(id);
-      case "story" -> story(id);
+      case "article" -> article(id, v);
+      case "story" -> story(id, v);
       case "event" -> {
         int hash = id.lastIndexOf('#');
         if (hash < 0) {
           throw HttpError.badRequest("an event item is event:ARTICLE#N, got '" + Api.clip(raw) + "'");
         }
-        event(article(id.substring(0, hash)), id.substring(hash + 1));
+        event(article(id.substring(0, hash), v), id.substring(hash + 1));
       }
       default -> throw HttpError.badRequest("unknown item kind '" + Api.clip(kind)
           + "': use article, story or event");
@@ -91,22 +93,31 @@ final class TeamItems {
     return new Item(kind, id);
   }
 
-  StoredArticle article(String id) {
-    return store.articles().get(id)
+  /** The article {@code id} if {@code v} may see it; else 404, as if there were none. */
+  StoredArticle article(String id, Visibility v) {
+    return store.articles().get(id).filter(a -> v.allows(a.marking()))
         .orElseThrow(() -> HttpError.notFound("no article with id '" + Api.clip(id) + "'"));
   }
 
-  private void story(String id) {
+  private void story(String id, Visibility v) {
     long n;
     try {
       n = Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw HttpError.notFound("no story with id '" + Api.clip(id) + "'");
     }
-    // a story merged away has no articles but keeps its history
-    if (store.stories().articlesOf(n).isEmpty() && store.stories().live(n) == n) {
+    // a story merged away has no articles but keeps its history: it is seen when the story it
+    // joined is
+    Marking whole = store.stories().markings().get(n);
+    boolean seen = (whole == null || v.allows(whole))
+        && store.stories().articlesOf(store.stories().live(n)).stream().anyMatch(a -> visible(a, v));
+    if (!seen) {
       throw HttpError.notFound("no story with id " + n);
     }
+  }
+
+  private boolean visible(String articleId, Visibility v) {
+    return store.articles().get(articleId).filter(a -> v.allows(a.marking())).isPresent();
   }
 
   /** The event numbered {@code number} of the article as shown (corrections applied). */

@@ -194,7 +194,7 @@ final class TeamPages {
 
   /** {@code POST /notes} (form: item, tlp, body): adds a note, back to the item's page. */
   void addNote(Context ctx) {
-    TeamItems.Item item = items.item(ctx.formParam("item"));
+    TeamItems.Item item = items.item(ctx.formParam("item"), Access.visibility(ctx));
     store.analysts().addNote(item.kind(), item.id(), TeamItems.tlp(ctx.formParam("tlp")),
         TeamItems.noteBody(ctx.formParam("body")), Access.principal(ctx).editor());
     ctx.redirect(item.page(), HttpStatus.SEE_OTHER);
@@ -208,7 +208,7 @@ final class TeamPages {
 
   /** {@code POST /articles/{id}/events/{n}/correction}: the correction form. */
   void correct(Context ctx) {
-    StoredArticle a = items.article(ctx.pathParam("id"));
+    StoredArticle a = items.article(ctx.pathParam("id"), Access.visibility(ctx));
     CorrectedEvent target = items.event(a, ctx.pathParam("n"));
     EventCorrection c = TeamItems.correction(a.article().id(), target, ctx.formParam("verdict"),
         ctx.formParam("type"), ctx.formParam("placeName"), ctx.formParam("lat"),

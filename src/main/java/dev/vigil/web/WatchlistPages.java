@@ -6,7 +6,9 @@ import dev.vigil.alerts.WatchlistInput;
 import dev.vigil.internal.Json;
 import dev.vigil.store.InvalidFieldException;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
 import dev.vigil.store.Watchlist;
+import dev.vigil.store.WatchlistStore;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -40,15 +42,18 @@ final class WatchlistPages {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("query", Params.query(ctx));
     form.put("digest", "immediate");
-    ctx.html(render(form, null));
+    ctx.html(render(form, null, Access.visibility(ctx)));
   }
 
-  private String render(Map<String, String> form, String error) {
+  private String render(Map<String, String> form, String error, Visibility v) {
     Map<String, Object> m = model.apply("Watchlists");
-    List<Map<String, Object>> rows = store.watchlists().all().stream().map(w -> {
+    Map<Long, WatchlistStore.Owner> owners = store.watchlists().owners();
+    List<Map<String, Object>> rows = store.watchlists().all().stream()
+        .filter(w -> owners.containsKey(w.id()) && v.allows(owners.get(w.id()).marking())).map(w -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("w", w);
       row.put("failing", store.watchlists().failedDeliveries(w.id()));
+      row.put("tlp", owners.get(w.id()).marking().label());
       return row;
     }).toList();
     m.put("watchlists", rows);
@@ -67,10 +72,11 @@ final class WatchlistPages {
     }
     Watchlist saved;
     try {
-      saved = store.watchlists().create(WatchlistInput.read(json(form), store.index()));
+      saved = store.watchlists().create(WatchlistInput.read(json(form), store.index()),
+          WatchlistApi.owner(ctx, ctx.formParam("tlp")));
     } catch (InvalidFieldException e) {
       ctx.status(400);
-      ctx.html(render(form, e.getMessage()));
+      ctx.html(render(form, e.getMessage(), Access.visibility(ctx)));
       return;
     }
     ctx.redirect("/watchlists/" + saved.id(), io.javalin.http.HttpStatus.SEE_OTHER);
@@ -100,11 +106,11 @@ final class WatchlistPages {
 
   /** {@code GET /watchlists/{id}}: the definition, the alerts and their deliveries. */
   void show(Context ctx) {
-    long id = WatchlistApi.id(ctx);
-    Watchlist w = store.watchlists().get(id).orElseThrow(() -> WatchlistApi.notFound(id));
+    Watchlist w = WatchlistApi.find(store, ctx);
+    long id = w.id();
     Map<String, Object> m = model.apply(w.name() + " · Watchlist");
     m.put("w", w);
-    m.put("alerts", store.watchlists().alerts(id, ALERTS));
+    m.put("alerts", store.watchlists().alerts(id, ALERTS, Access.visibility(ctx)));
     m.put("failing", store.watchlists().failedDeliveries(id));
     ctx.html(templates.render("watchlist", m));
   }
@@ -112,7 +118,7 @@ final class WatchlistPages {
   /** {@code POST /watchlists/{id}/delete}. */
   void remove(Context ctx) {
     requireSameOrigin(ctx);
-    long id = WatchlistApi.id(ctx);
+    long id = WatchlistApi.find(store, ctx).id();
     if (!store.watchlists().remove(id)) {
       throw WatchlistApi.notFound(id);
     }
@@ -121,11 +127,10 @@ final class WatchlistPages {
 
   /** {@code GET /watchlists/{id}/atom.xml}: the alerts as an Atom feed. */
   void atom(Context ctx) {
-    long id = WatchlistApi.id(ctx);
-    Watchlist w = store.watchlists().get(id).orElseThrow(() -> WatchlistApi.notFound(id));
+    Watchlist w = WatchlistApi.find(store, ctx);
     String base = ctx.scheme() + "://" + ctx.host() + "/";
     ctx.contentType("application/atom+xml; charset=utf-8");
-    ctx.result(AtomFeed.write(w, store.watchlists().alerts(id, ALERTS), base));
+    ctx.result(AtomFeed.write(w, store.watchlists().alerts(w.id(), ALERTS, Access.visibility(ctx)), base));
   }
 
   /** A browser sends Origin with a form POST; one from another site is refused (no CSRF). */

@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
     EntityViews entityViews = new EntityViews(store, stories, templates);
     TeamItems teamItems = new TeamItems(store, entityViews::kb);
     TeamApi teamApi = new TeamApi(store, teamItems);
+    MarkingApi markings = new MarkingApi(store, teamItems, stories);
     Pages pages = new Pages(store, templates, version, stories, new TeamPanels(store, teamItems),
         auth.teamMode());
     TeamPages teamPages = new TeamPages(store, templates, pages::model, access, teamItems);
@@ -127,6 +128,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.delete("/api/v1/notes/{id}", teamApi::removeNote);
       config.routes.get("/api/v1/articles/{id}/corrections", teamApi::corrections);
       config.routes.put("/api/v1/articles/{id}/events/{n}/correction", teamApi::correct);
+      config.routes.put("/api/v1/articles/{id}/marking", markings::markArticle);
+      config.routes.put("/api/v1/stories/{id}/marking", markings::markStory);
       config.routes.get("/api/v1/audit", teamApi::audit);
       config.routes.get("/api/v1/users", teamApi::users);
       config.routes.get("/api/v1/tokens", teamApi::tokens);

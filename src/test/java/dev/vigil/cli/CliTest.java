@@ -178,6 +178,26 @@ class CliTest {
   }
 
   @Test
+  void ingestMarksAnOrganisationsOwnReports() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("own"));
+    TestFiles.copy(TestFiles.SEED_BORDER, in);
+    String data = dir.resolve("marked").toString();
+    Run noOrg = vigil("ingest", "--data", data, "--tlp", "AMBER", in.toString());
+    assertThat(noOrg.status()).isEqualTo(2);
+    assertThat(noOrg.err()).contains("AMBER needs an owning organisation");
+    assertThat(vigil("ingest", "--data", data, "--tlp", "PURPLE", "--org", "alpha", in.toString()).err())
+        .contains("unknown TLP marking 'PURPLE'");
+    Run ok = vigil("ingest", "--data", data, "--quiet", "--tlp", "amber+strict", "--org", "alpha", in.toString());
+    assertThat(ok.status()).as(ok.err()).isZero();
+    try (dev.vigil.store.Store store = dev.vigil.store.Store.open(Path.of(data))) {
+      assertThat(store.articles().latest(0, 10)).singleElement().satisfies(a ->
+          assertThat(store.articles().get(a.id()).orElseThrow().marking())
+              .isEqualTo(dev.vigil.store.Marking.of("AMBER+STRICT", "alpha")));
+      assertThat(store.articles().count(dev.vigil.store.Visibility.of("beta"))).isZero();
+    }
+  }
+
+  @Test
   void aUrlThatCannotBeFetchedIsReportedAndSkipped() throws Exception {
     Files.writeString(dir.resolve("config.yaml"), "fetch:\n  host-delay-ms: 0\n  max-attempts: 1\n");
     try (dev.vigil.fetch.LoopbackServer server = dev.vigil.fetch.LoopbackServer.start()) {

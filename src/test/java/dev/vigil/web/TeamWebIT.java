@@ -54,6 +54,11 @@ class TeamWebIT {
     store = Store.open(dir);
     store.write(List.of(Articles.placed("art-1"), Articles.placed("art-2"),
         Articles.of("art-3", "Other news", "Nothing happened in Herat.", "2025-01-01")));
+    // beta's own field reports about the same clash: AMBER, AMBER+STRICT and RED (see TLP tests)
+    for (String tlp : List.of("AMBER", "AMBER+STRICT", "RED")) {
+      store.write(List.of(betaReport(HIDDEN.get(tlp), " Codeword zarafshan.")),
+          dev.vigil.store.Marking.of(tlp, "beta"));
+    }
     dev.vigil.stories.StoryUpdater.standard().catchUp(store); // art-1 and art-2 make one story
     storyId = store.stories().storyOf("art-1").orElseThrow();
     String hash = Passwords.hash(PASSWORD);
@@ -76,6 +81,20 @@ class TeamWebIT {
   static void stop() {
     server.close();
     store.close();
+  }
+
+  /** Beta's restricted reports by marking; alpha must never learn of them. */
+  static final Map<String, String> HIDDEN = Map.of("AMBER", "beta-amber", "AMBER+STRICT",
+      "beta-strict", "RED", "beta-red");
+  static final String BETA_SOURCE = "Beta Field Team";
+
+  /** A report of beta's own field team on the border clash, with {@code extra} appended. */
+  static AnalyzedArticle betaReport(String id, String extra) {
+    AnalyzedArticle a = Articles.placed(id);
+    dev.vigil.model.Article x = a.article();
+    return new AnalyzedArticle(new dev.vigil.model.Article(id, null, BETA_SOURCE, "Field report "
+        + id, null, x.published(), x.language(), x.text() + extra, "test:" + id, x.ingested()),
+        a.annotations());
   }
 
   /** A browser: keeps cookies, knows its session's CSRF token. */
@@ -567,5 +586,199 @@ class TeamWebIT {
             .hasMessageContaining("append-only");
       }
     }
+  }
+
+  // --- TLP markings on articles, stories, events, watchlists (see docs/team.md) ---
+
+  /** What alpha's and beta's accounts get from every read route about beta's restricted reports. */
+  @Test
+  void restrictedReportsOfBetaAreAbsentForAlphaEverywhere() throws Exception {
+    List<String> routes = List.of("/api/v1/articles?limit=100", "/api/v1/search?q=zarafshan&facets=true",
+        "/api/v1/search?q=&facets=true&facetLimit=100", "/search?q=zarafshan", "/search?q=clash",
+        "/", "/api/v1/stories?limit=100", "/stories", "/api/v1/stories/" + storyId,
+        "/stories/" + storyId, "/api/v1/stories/" + storyId + "/related", "/api/v1/events?limit=500",
+        "/api/v1/map", "/map", "/api/v1/sources", "/sources", "/api/v1/places?limit=100",
+        "/api/v1/places/name:Khatlon%20Region", "/places/name:Khatlon%20Region",
+        "/api/v1/entities?limit=100", "/api/v1/status",
+        "/api/v1/export?format=csv", "/api/v1/export?format=geojson", "/api/v1/export?format=jsonl",
+        "/api/v1/export?format=stix", "/api/v1/export?format=jsonl&q=zarafshan");
+    for (String who : List.of("viewer-a", "analyst-a", "admin-a")) {
+      for (String route : routes) {
+        HttpResponse<String> r = users.get(who).get(route);
+        assertThat(r.statusCode()).as(who + " " + route).isEqualTo(200);
+        // the search echoes its query: the codeword must not appear anywhere else
+        String body = r.body().replace("q=zarafshan", "").replace("\"query\":\"zarafshan\"", "")
+            .replace("value=\"zarafshan\"", "").replace("zarafshan · Search", "")
+            .replace("<strong>zarafshan</strong>", "");
+        assertThat(body).as(who + " " + route).doesNotContainIgnoringCase("zarafshan")
+            .doesNotContain("beta-amber").doesNotContain("beta-strict").doesNotContain("beta-red")
+            .doesNotContain(BETA_SOURCE);
+      }
+      for (String id : HIDDEN.values()) {
+        for (String route : List.of("/api/v1/articles/" + id, "/articles/" + id,
+            "/api/v1/articles/" + id + "/corrections", "/api/v1/notes?item=article:" + id)) {
+          HttpResponse<String> r = users.get(who).get(route);
+          assertThat(r.statusCode()).as(who + " " + route).isEqualTo(404);
+          assertThat(r.body()).doesNotContain(BETA_SOURCE);
+        }
+      }
+      assertThat(users.get(who).get("/api/v1/sources/" + BETA_SOURCE.replace(" ", "%20")).statusCode())
+          .isEqualTo(404);
+    }
+    // beta sees its own reports, in the same routes
+    Client beta = users.get("viewer-b");
+    JsonNode hits = json(beta.get("/api/v1/search?q=zarafshan&facets=true"));
+    assertThat(hits.get("total").asLong()).isEqualTo(3);
+    assertThat(facet(hits, "source_key", BETA_SOURCE)).isEqualTo(3);
+    assertThat(beta.get("/api/v1/articles/beta-red").body()).contains("\"tlp\":\"RED\"", "\"org\":\"beta\"");
+    assertThat(beta.get("/api/v1/export?format=jsonl&q=zarafshan").body()).contains("beta-red", "beta-amber");
+    assertThat(beta.get("/api/v1/export?format=stix").body()).contains("TLP:RED");
+    assertThat(beta.get("/api/v1/events?limit=500").body()).contains("beta-strict");
+    assertThat(json(beta.get("/api/v1/sources/" + BETA_SOURCE.replace(" ", "%20"))).get("articles").asLong())
+        .isGreaterThanOrEqualTo(3);
+    // every count alpha gets is the count of what it may see
+    Client alpha = users.get("viewer-a");
+    JsonNode all = json(alpha.get("/api/v1/search?q=&facets=true&facetLimit=100"));
+    JsonNode allBeta = json(beta.get("/api/v1/search?q=&facets=true&facetLimit=100"));
+    long betaOnly = facet(allBeta, "source_key", BETA_SOURCE); // beta's reports (other tests add some)
+    assertThat(betaOnly).isGreaterThanOrEqualTo(3);
+    assertThat(facet(all, "source_key", BETA_SOURCE)).isZero();
+    assertThat(allBeta.get("total").asLong() - all.get("total").asLong()).isEqualTo(betaOnly);
+    assertThat(facet(allBeta, "place", "Khatlon Region") - facet(all, "place", "Khatlon Region")).isEqualTo(betaOnly);
+    assertThat(json(alpha.get("/api/v1/articles")).get("total").asLong()).isEqualTo(all.get("total").asLong());
+    assertThat(json(alpha.get("/api/v1/status")).get("articles").asLong()).isEqualTo(all.get("total").asLong());
+    String place = "/api/v1/places/name:Khatlon%20Region";
+    assertThat(json(beta.get(place)).get("articles").asLong() - json(alpha.get(place)).get("articles").asLong())
+        .isEqualTo(betaOnly);
+    long alphaEvents = json(alpha.get("/api/v1/events?limit=500")).get("total").asLong();
+    assertThat(json(beta.get("/api/v1/events?limit=500")).get("total").asLong() - alphaEvents).isEqualTo(betaOnly);
+    // and without an account, nothing at all
+    HttpResponse<String> anon = new Client().get("/api/v1/search?q=zarafshan&facets=true");
+    assertThat(anon.statusCode()).isEqualTo(401);
+    assertThat(anon.body()).doesNotContainIgnoringCase("zarafshan").doesNotContain(BETA_SOURCE);
+  }
+
+  /** The story of art-1 and art-2, which beta's reports joined, shows alpha its public articles only. */
+  @Test
+  void aStoryShowsEachOrganisationOnlyTheArticlesItMaySee() throws Exception {
+    List<String> members = store.stories().articlesOf(storyId);
+    long hidden = members.stream().filter(HIDDEN.values()::contains).count();
+    JsonNode alpha = json(users.get("viewer-a").get("/api/v1/stories/" + storyId));
+    assertThat(alpha.get("articles").size()).isEqualTo(members.size() - hidden);
+    assertThat(alpha.get("sources").toString()).doesNotContain(BETA_SOURCE);
+    assertThat(alpha.get("arrivals").size()).isEqualTo(members.size() - hidden);
+    assertThat(alpha.get("timeline").toString()).doesNotContain("beta-");
+    JsonNode beta = json(users.get("viewer-b").get("/api/v1/stories/" + storyId));
+    assertThat(beta.get("articles").size()).isEqualTo(members.size());
+    // a story made of beta's reports only does not exist for alpha
+    for (String id : HIDDEN.values()) {
+      long s = store.stories().storyOf(id).orElseThrow();
+      if (store.stories().articlesOf(s).stream().allMatch(HIDDEN.values()::contains)) {
+        assertThat(users.get("viewer-a").get("/api/v1/stories/" + s).statusCode()).isEqualTo(404);
+        assertThat(users.get("viewer-a").get("/stories/" + s).statusCode()).isEqualTo(404);
+      }
+    }
+    // a story marked as a whole: gone for the other organisation, back when unmarked
+    Client admin = users.get("admin-a");
+    assertThat(users.get("analyst-a").json("PUT", "/api/v1/stories/" + storyId + "/marking",
+        Map.of("tlp", "RED")).statusCode()).isEqualTo(403); // unowned: admins only
+    try {
+      HttpResponse<String> r = admin.json("PUT", "/api/v1/stories/" + storyId + "/marking", Map.of("tlp", "RED"));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(users.get("viewer-b").get("/api/v1/stories/" + storyId).statusCode()).isEqualTo(404);
+      assertThat(users.get("viewer-b").get("/api/v1/stories?limit=100").body()).doesNotContain("\"id\":" + storyId + ",");
+      assertThat(users.get("viewer-a").get("/api/v1/stories/" + storyId).statusCode()).isEqualTo(200);
+      assertThat(users.get("analyst-b").json("PUT", "/api/v1/stories/" + storyId + "/marking",
+          Map.of("tlp", "CLEAR")).statusCode()).isEqualTo(404);
+    } finally {
+      assertThat(admin.json("PUT", "/api/v1/stories/" + storyId + "/marking", Map.of("tlp", "CLEAR"))
+          .statusCode()).isEqualTo(200);
+    }
+    assertThat(users.get("viewer-b").get("/api/v1/stories/" + storyId).statusCode()).isEqualTo(200);
+    assertThat(users.get("viewer-a").get("/api/v1/audit?item=story:" + storyId).body())
+        .contains("story.mark", "RED");
+  }
+
+  /** Changing an article's marking: only its organisation, audited, and search follows at once. */
+  @Test
+  void changingAMarkingIsAuditedAndSearchFollows() throws Exception {
+    store.write(List.of(betaReport("beta-mark", " Codeword oxusmark.")), dev.vigil.store.Marking.of("AMBER", "beta"));
+    Client alpha = users.get("viewer-a");
+    assertThat(json(alpha.get("/api/v1/search?q=oxusmark")).get("total").asLong()).isZero();
+    assertThat(users.get("analyst-a").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "CLEAR")).statusCode()).isEqualTo(404); // alpha cannot see it: no such article
+    assertThat(users.get("viewer-b").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "GREEN")).statusCode()).isEqualTo(403); // viewers do not change anything
+    assertThat(users.get("analyst-b").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "GREEN", "org", "alpha")).statusCode()).isEqualTo(403); // only for its own org
+    assertThat(users.get("analyst-b").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "PURPLE")).statusCode()).isEqualTo(400);
+    HttpResponse<String> r = users.get("analyst-b").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "GREEN"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 5000;
+    long total = 0;
+    while (total == 0 && System.currentTimeMillis() < deadline) {
+      total = json(alpha.get("/api/v1/search?q=oxusmark")).get("total").asLong();
+    }
+    assertThat(total).isEqualTo(1);
+    assertThat(alpha.get("/api/v1/articles/beta-mark").statusCode()).isEqualTo(200);
+    // now alpha sees it, but it is still beta's: alpha may not re-mark it
+    assertThat(users.get("analyst-a").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "CLEAR")).statusCode()).isEqualTo(403);
+    assertThat(users.get("analyst-a").json("PUT", "/api/v1/articles/art-3/marking",
+        Map.of("tlp", "RED")).statusCode()).isEqualTo(403); // public news: admins only
+    JsonNode history = json(users.get("viewer-b").get("/api/v1/audit?item=article:beta-mark"));
+    JsonNode entry = history.get("items").get(0);
+    assertThat(entry.get("action").asText()).isEqualTo("article.mark");
+    assertThat(entry.get("actor").asText()).isEqualTo("analyst-b");
+    assertThat(entry.get("before").asText()).contains("AMBER");
+    assertThat(entry.get("after").asText()).contains("GREEN");
+    // back to AMBER: gone again for alpha
+    assertThat(users.get("analyst-b").json("PUT", "/api/v1/articles/beta-mark/marking",
+        Map.of("tlp", "AMBER")).statusCode()).isEqualTo(200);
+    assertThat(json(alpha.get("/api/v1/search?q=oxusmark")).get("total").asLong()).isZero();
+  }
+
+  /** Watchlists are their organisation's; alerts only ever hold what their owner may see. */
+  @Test
+  void watchlistAlertsAndFeedsHoldOnlyWhatTheOwnerMaySee() throws Exception {
+    HttpResponse<String> a = users.get("analyst-a").json("POST", "/api/v1/watchlists",
+        Map.of("name", "alpha watch", "query", "pamirwatch"));
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+    long alphaList = json(a).get("id").asLong();
+    assertThat(json(a).get("tlp").asText()).isEqualTo("AMBER");
+    HttpResponse<String> b = users.get("analyst-b").json("POST", "/api/v1/watchlists",
+        Map.of("name", "beta watch", "query", "pamirwatch", "tlp", "AMBER"));
+    long betaList = json(b).get("id").asLong();
+    store.write(List.of(Articles.of("pub-pamir", "Pamir road", "Pamirwatch: the road reopened.", "2025-03-01")));
+    store.write(List.of(betaReport("beta-pamir", " Pamirwatch convoy seen.")), dev.vigil.store.Marking.of("RED", "beta"));
+    new dev.vigil.alerts.AlertEvaluator(store, dev.vigil.alerts.StoryContext.standalone())
+        .evaluate(java.time.Instant.now());
+    String alphaAlerts = users.get("viewer-a").get("/api/v1/watchlists/" + alphaList).body();
+    assertThat(alphaAlerts).contains("pub-pamir").doesNotContain("beta-pamir");
+    assertThat(users.get("viewer-a").get("/watchlists/" + alphaList + "/atom.xml").body())
+        .contains("pub-pamir").doesNotContain("beta-pamir");
+    assertThat(users.get("viewer-b").get("/api/v1/watchlists/" + betaList).body()).contains("beta-pamir");
+    assertThat(users.get("viewer-b").get("/watchlists/" + betaList + "/atom.xml").body()).contains("beta-pamir");
+    // each organisation's AMBER watchlist does not exist for the other
+    assertThat(users.get("viewer-b").get("/api/v1/watchlists").body()).doesNotContain("alpha watch");
+    for (String route : List.of("/api/v1/watchlists/" + alphaList, "/watchlists/" + alphaList,
+        "/watchlists/" + alphaList + "/atom.xml")) {
+      assertThat(users.get("viewer-b").get(route).statusCode()).as(route).isEqualTo(404);
+    }
+    assertThat(users.get("analyst-b").json("DELETE", "/api/v1/watchlists/" + alphaList, null).statusCode())
+        .isEqualTo(404);
+    assertThat(users.get("viewer-a").get("/api/v1/watchlists").body()).contains("alpha watch")
+        .doesNotContain("beta watch");
+  }
+
+  static long facet(JsonNode search, String field, String value) {
+    for (JsonNode v : search.get("facets").path(field)) {
+      if (v.get("value").asText().equals(value)) {
+        return v.get("count").asLong();
+      }
+    }
+    return 0;
   }
 }
