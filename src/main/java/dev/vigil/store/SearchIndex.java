@@ -8,6 +8,7 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,6 +29,8 @@ import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -48,6 +52,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +70,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final String SCHEMA_KEY = "vigil.schema";
   private static final int CATCH_UP_PAGE = 500;
   private static final int SNIPPET_CHARS = 220;
+  private static final long FACET_SAMPLE_SEED = 0x5eed_f00dL;
 
   /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
   public static final String ID_FIELD = IndexFields.ID;
@@ -482,13 +490,30 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Facet counts and a date histogram over every article the query matches.
+   * Facet counts and a date histogram over every article the query matches, exactly.
    *
    * @param top how many values to keep per field
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public Facets facets(String queryText, int top) {
-    Query query = parse(queryText == null ? "" : queryText.strip());
+    return facets(queryText, top, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Facet counts and a date histogram over the articles the query matches: over all of them
+   * when at most {@code sampleAbove} match, else over a random sample of about
+   * {@code sampleAbove} of them, scaled to the number of matches ({@link Facets#exact()} is then
+   * false). Counting costs time in proportion to the articles counted, so sampling keeps broad
+   * queries over a large store as cheap as narrow ones. The sample is drawn with a fixed seed:
+   * the same query on the same index gives the same counts. Results are kept for the current
+   * index version in a small cache, so paging through a search does not count again.
+   *
+   * @param top how many values to keep per field
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Facets facets(String queryText, int top, int sampleAbove) {
+    String text = queryText == null ? "" : queryText.strip();
+    Query query = parse(text);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -498,63 +523,8 @@ public final class SearchIndex implements AutoCloseable {
       }
       IndexSearcher searcher = searchers.acquire();
       try {
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        Map<Long, Long> days = new HashMap<>(); // epoch day -> count
-        long total = 0;
-        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (var leaf : searcher.getIndexReader().leaves()) {
-          var scorer = weight.scorer(leaf);
-          if (scorer == null) {
-            continue;
-          }
-          var reader = leaf.reader();
-          var live = reader.getLiveDocs();
-          Map<String, SortedSetDocValues> values = new HashMap<>();
-          Map<String, long[]> ordCounts = new HashMap<>();
-          for (String field : Facets.FIELDS) {
-            SortedSetDocValues dv = DocValues.getSortedSet(reader, IndexFields.docValuesField(field));
-            values.put(field, dv);
-            ordCounts.put(field, new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
-          }
-          NumericDocValues published = DocValues.getNumeric(reader, IndexFields.PUBLISHED_MS);
-          var it = scorer.iterator();
-          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-            if (live != null && !live.get(doc)) {
-              continue;
-            }
-            total++;
-            for (String field : Facets.FIELDS) {
-              SortedSetDocValues dv = values.get(field);
-              if (dv.advanceExact(doc)) {
-                long[] c = ordCounts.get(field);
-                for (int i = 0; i < dv.docValueCount(); i++) {
-                  c[(int) dv.nextOrd()]++;
-                }
-              }
-            }
-            if (published.advanceExact(doc)) {
-              days.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
-            }
-          }
-          for (String field : Facets.FIELDS) {
-            long[] c = ordCounts.get(field);
-            SortedSetDocValues dv = values.get(field);
-            Map<String, Long> merged = counts.computeIfAbsent(field, f -> new HashMap<>());
-            for (int ord = 0; ord < c.length; ord++) {
-              if (c[ord] > 0) {
-                merged.merge(dv.lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
-              }
-            }
-          }
-        }
-        Map<String, List<Facets.Value>> byField = new LinkedHashMap<>();
-        for (String field : Facets.FIELDS) {
-          byField.put(field, counts.getOrDefault(field, Map.of()).entrySet().stream()
-              .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                  .thenComparing(Map.Entry.comparingByKey()))
-              .limit(top).map(e -> new Facets.Value(e.getKey(), e.getValue())).toList());
-        }
-        return histogram(total, byField, days);
+        return facetCache.get(searcher.getIndexReader(), text + "\u0000" + top + "\u0000" + sampleAbove,
+            () -> countFacets(searcher, query, top, sampleAbove));
       } finally {
         searchers.release(searcher);
       }
@@ -563,10 +533,127 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  private final FacetCache facetCache = new FacetCache(256);
+
+  private static Facets countFacets(IndexSearcher searcher, Query query, int top, int sampleAbove)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    // first the matches of every segment, so the sampling rate is known before counting
+    var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    FixedBitSet[] matches = new FixedBitSet[leaves.size()];
+    long total = 0;
+    for (int l = 0; l < leaves.size(); l++) {
+      LeafReaderContext leaf = leaves.get(l);
+      var scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
+      Bits live = leaf.reader().getLiveDocs();
+      var it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          bits.set(doc);
+        }
+      }
+      matches[l] = bits;
+      total += bits.cardinality();
+    }
+    // one match of every bin of `bin` consecutive matches, at a random place in the bin
+    int bin = total <= sampleAbove ? 1 : (int) Math.ceil((double) total / sampleAbove);
+    SplittableRandom random = new SplittableRandom(FACET_SAMPLE_SEED);
+    int inBin = 0;
+    int pick = bin == 1 ? 0 : random.nextInt(bin);
+    long counted = 0;
+    int fields = Facets.FIELDS.size();
+    Map<BytesRef, long[]>[] counts = newCounts(fields);
+    Map<Long, long[]> days = new HashMap<>(); // epoch day -> count
+    for (int l = 0; l < leaves.size(); l++) {
+      FixedBitSet bits = matches[l];
+      if (bits == null) {
+        continue;
+      }
+      LeafReader reader = leaves.get(l).reader();
+      SortedSetDocValues[] values = new SortedSetDocValues[fields];
+      long[][] ordCounts = new long[fields][];
+      for (int f = 0; f < fields; f++) {
+        values[f] = DocValues.getSortedSet(reader, IndexFields.docValuesField(Facets.FIELDS.get(f)));
+        ordCounts[f] = new long[(int) Math.min(Integer.MAX_VALUE - 8, values[f].getValueCount())];
+      }
+      NumericDocValues published = DocValues.getNumeric(reader, IndexFields.PUBLISHED_MS);
+      int maxDoc = bits.length();
+      for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = doc + 1 < maxDoc ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        boolean take = inBin == pick;
+        if (++inBin == bin) {
+          inBin = 0;
+          pick = bin == 1 ? 0 : random.nextInt(bin);
+        }
+        if (!take) {
+          continue;
+        }
+        counted++;
+        for (int f = 0; f < fields; f++) {
+          SortedSetDocValues dv = values[f];
+          if (dv.advanceExact(doc)) {
+            long[] c = ordCounts[f];
+            for (int i = dv.docValueCount(); i > 0; i--) {
+              c[(int) dv.nextOrd()]++;
+            }
+          }
+        }
+        if (published.advanceExact(doc)) {
+          days.computeIfAbsent(Math.floorDiv(published.longValue(), 86_400_000L), d -> new long[1])[0]++;
+        }
+      }
+      for (int f = 0; f < fields; f++) {
+        long[] c = ordCounts[f];
+        for (int ord = 0; ord < c.length; ord++) {
+          if (c[ord] > 0) {
+            BytesRef value = values[f].lookupOrd(ord);
+            long[] sum = counts[f].get(value);
+            if (sum == null) {
+              counts[f].put(BytesRef.deepCopyOf(value), new long[] {c[ord]});
+            } else {
+              sum[0] += c[ord];
+            }
+          }
+        }
+      }
+    }
+    double scale = counted == 0 ? 1 : (double) total / counted;
+    Map<String, List<Facets.Value>> byField = new LinkedHashMap<>();
+    for (int f = 0; f < fields; f++) {
+      byField.put(Facets.FIELDS.get(f), counts[f].entrySet().stream()
+          .map(e -> new Facets.Value(e.getKey().utf8ToString(), scaled(e.getValue()[0], scale)))
+          .sorted(Comparator.comparingLong(Facets.Value::count).reversed()
+              .thenComparing(Facets.Value::value))
+          .limit(top).toList());
+    }
+    Map<Long, Long> dayCounts = new HashMap<>();
+    days.forEach((day, n) -> dayCounts.put(day, scaled(n[0], scale)));
+    return histogram(total, byField, dayCounts, counted);
+  }
+
+  /** A sampled count scaled to all matches; a value seen in the sample counts at least one. */
+  private static long scaled(long sampled, double scale) {
+    return scale == 1 ? sampled : Math.max(1, Math.round(sampled * scale));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<BytesRef, long[]>[] newCounts(int fields) {
+    Map<BytesRef, long[]>[] out = new Map[fields];
+    for (int f = 0; f < fields; f++) {
+      out[f] = new HashMap<>();
+    }
+    return out;
+  }
+
   /** Buckets by month when the dates span at most four years, else by year. */
-  private static Facets histogram(long total, Map<String, List<Facets.Value>> byField, Map<Long, Long> days) {
+  private static Facets histogram(long total, Map<String, List<Facets.Value>> byField,
+      Map<Long, Long> days, long counted) {
     if (days.isEmpty()) {
-      return new Facets(total, byField, List.of(), "year");
+      return new Facets(total, byField, List.of(), "year", counted);
     }
     long first = days.keySet().stream().min(Long::compare).orElseThrow();
     long last = days.keySet().stream().max(Long::compare).orElseThrow();
@@ -590,7 +677,7 @@ public final class SearchIndex implements AutoCloseable {
         out.add(new Facets.Bucket(key, buckets.getOrDefault(key, 0L)));
       }
     }
-    return new Facets(total, byField, out, monthly ? "month" : "year");
+    return new Facets(total, byField, out, monthly ? "month" : "year", counted);
   }
 
   private Query parse(String text) {
