@@ -45,7 +45,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -71,6 +74,11 @@ public final class SearchIndex implements AutoCloseable {
   private static final int CATCH_UP_PAGE = 500;
   private static final int SNIPPET_CHARS = 220;
   private static final long FACET_SAMPLE_SEED = 0x5eed_f00dL;
+  /**
+   * Searches count their matches exactly up to this many (the deepest page reachable); past it
+   * the total is exact only when cheap to know, else a lower bound ({@link SearchResults#totalExact()}).
+   */
+  public static final int COUNT_EXACT_UP_TO = SearchQuery.MAX_WINDOW;
 
   /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
   public static final String ID_FIELD = IndexFields.ID;
@@ -365,7 +373,7 @@ public final class SearchIndex implements AutoCloseable {
         refreshReadOnly();
       }
       if (searchers == null) {
-        return new SearchResults(q, 0, List.of());
+        return new SearchResults(q, 0, List.of(), true);
       }
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -374,8 +382,18 @@ public final class SearchIndex implements AutoCloseable {
             ? new Sort(new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true))
             : new Sort(SortField.FIELD_SCORE,
                 new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true));
-        TopDocs top = searcher.search(query, window, sort, true);
-        long total = searcher.count(query);
+        // counts matches exactly up to COUNT_EXACT_UP_TO; past it the collector may skip
+        // blocks that cannot reach the top, and the total is a lower bound unless cheap to know
+        TopFieldDocs top = searcher.search(query,
+            new TopFieldCollectorManager(sort, window, null, COUNT_EXACT_UP_TO, false));
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+        long total = top.totalHits.value;
+        boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        if (!exact) {
+          long counted = cheapCount(searcher, query);
+          exact = counted >= 0;
+          total = exact ? counted : total;
+        }
         ScoreDoc[] docs = top.scoreDocs;
         int from = Math.min(q.offset(), docs.length);
         ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
@@ -389,13 +407,30 @@ public final class SearchIndex implements AutoCloseable {
               d.get(IndexFields.LANGUAGE), Float.isNaN(page[i].score) ? 0f : page[i].score,
               snippets[i]));
         }
-        return new SearchResults(q, total, hits);
+        return new SearchResults(q, total, hits, exact);
       } finally {
         searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The number of matches when every segment knows it without looking at the matches (a single
+   * term, everything; no deletions), else -1.
+   */
+  private static long cheapCount(IndexSearcher searcher, Query query) throws IOException {
+    var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int n = weight.count(leaf);
+      if (n < 0) {
+        return -1;
+      }
+      total += n;
+    }
+    return total;
   }
 
   /**
