@@ -5,38 +5,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -55,9 +46,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +62,14 @@ public final class SearchIndex implements AutoCloseable {
   private static final String SCHEMA_KEY = "vigil.schema";
   private static final int CATCH_UP_PAGE = 500;
   private static final int SNIPPET_CHARS = 220;
-  private static final long FACET_SAMPLE_SEED = 0x5eed_f00dL;
   /**
    * Searches count their matches exactly up to this many (the deepest page reachable); past it
    * the total is exact only when cheap to know, else a lower bound ({@link SearchResults#totalExact()}).
    */
   public static final int COUNT_EXACT_UP_TO = SearchQuery.MAX_WINDOW;
+  private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE,
+      IndexFields.SOURCE, IndexFields.PUBLISHED_ISO, IndexFields.LANGUAGE);
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
   public static final String ID_FIELD = IndexFields.ID;
@@ -382,26 +373,33 @@ public final class SearchIndex implements AutoCloseable {
             ? new Sort(new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true))
             : new Sort(SortField.FIELD_SCORE,
                 new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true));
+        Query rewritten = searcher.rewrite(query); // once, not by every step below
         // counts matches exactly up to COUNT_EXACT_UP_TO; past it the collector may skip
         // blocks that cannot reach the top, and the total is a lower bound unless cheap to know
-        TopFieldDocs top = searcher.search(query,
+        TopFieldDocs top = searcher.search(rewritten,
             new TopFieldCollectorManager(sort, window, null, COUNT_EXACT_UP_TO, false));
-        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
         long total = top.totalHits.value;
         boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
         if (!exact) {
-          long counted = cheapCount(searcher, query);
+          long counted = cheapCount(searcher, rewritten);
           exact = counted >= 0;
           total = exact ? counted : total;
         }
         ScoreDoc[] docs = top.scoreDocs;
         int from = Math.min(q.offset(), docs.length);
         ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
-        String[] snippets = snippets(searcher, query, page, q.html());
+        if (sort.getSort()[0] == SortField.FIELD_SCORE) {
+          for (ScoreDoc d : page) {
+            d.score = (Float) ((FieldDoc) d).fields[0]; // the sort's own score: no need to score again
+          }
+        } else {
+          TopFieldCollector.populateScores(page, searcher, rewritten);
+        }
+        String[] snippets = snippets(searcher, rewritten, page, q.html());
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-          Document d = stored.document(page[i].doc);
+          Document d = stored.document(page[i].doc, HIT_FIELDS); // not the text: snippets have it
           hits.add(new SearchResults.Hit(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
               d.get(IndexFields.SOURCE), d.get(IndexFields.PUBLISHED_ISO),
               d.get(IndexFields.LANGUAGE), Float.isNaN(page[i].score) ? 0f : page[i].score,
@@ -559,7 +557,7 @@ public final class SearchIndex implements AutoCloseable {
       IndexSearcher searcher = searchers.acquire();
       try {
         return facetCache.get(searcher.getIndexReader(), text + "\u0000" + top + "\u0000" + sampleAbove,
-            () -> countFacets(searcher, query, top, sampleAbove));
+            () -> facetCounter.count(searcher, query, top, sampleAbove));
       } finally {
         searchers.release(searcher);
       }
@@ -569,151 +567,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private final FacetCache facetCache = new FacetCache(256);
-
-  private static Facets countFacets(IndexSearcher searcher, Query query, int top, int sampleAbove)
-      throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    // first the matches of every segment, so the sampling rate is known before counting
-    var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    FixedBitSet[] matches = new FixedBitSet[leaves.size()];
-    long total = 0;
-    for (int l = 0; l < leaves.size(); l++) {
-      LeafReaderContext leaf = leaves.get(l);
-      var scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
-      Bits live = leaf.reader().getLiveDocs();
-      var it = scorer.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          bits.set(doc);
-        }
-      }
-      matches[l] = bits;
-      total += bits.cardinality();
-    }
-    // one match of every bin of `bin` consecutive matches, at a random place in the bin
-    int bin = total <= sampleAbove ? 1 : (int) Math.ceil((double) total / sampleAbove);
-    SplittableRandom random = new SplittableRandom(FACET_SAMPLE_SEED);
-    int inBin = 0;
-    int pick = bin == 1 ? 0 : random.nextInt(bin);
-    long counted = 0;
-    int fields = Facets.FIELDS.size();
-    Map<BytesRef, long[]>[] counts = newCounts(fields);
-    Map<Long, long[]> days = new HashMap<>(); // epoch day -> count
-    for (int l = 0; l < leaves.size(); l++) {
-      FixedBitSet bits = matches[l];
-      if (bits == null) {
-        continue;
-      }
-      LeafReader reader = leaves.get(l).reader();
-      SortedSetDocValues[] values = new SortedSetDocValues[fields];
-      long[][] ordCounts = new long[fields][];
-      for (int f = 0; f < fields; f++) {
-        values[f] = DocValues.getSortedSet(reader, IndexFields.docValuesField(Facets.FIELDS.get(f)));
-        ordCounts[f] = new long[(int) Math.min(Integer.MAX_VALUE - 8, values[f].getValueCount())];
-      }
-      NumericDocValues published = DocValues.getNumeric(reader, IndexFields.PUBLISHED_MS);
-      int maxDoc = bits.length();
-      for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = doc + 1 < maxDoc ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-        boolean take = inBin == pick;
-        if (++inBin == bin) {
-          inBin = 0;
-          pick = bin == 1 ? 0 : random.nextInt(bin);
-        }
-        if (!take) {
-          continue;
-        }
-        counted++;
-        for (int f = 0; f < fields; f++) {
-          SortedSetDocValues dv = values[f];
-          if (dv.advanceExact(doc)) {
-            long[] c = ordCounts[f];
-            for (int i = dv.docValueCount(); i > 0; i--) {
-              c[(int) dv.nextOrd()]++;
-            }
-          }
-        }
-        if (published.advanceExact(doc)) {
-          days.computeIfAbsent(Math.floorDiv(published.longValue(), 86_400_000L), d -> new long[1])[0]++;
-        }
-      }
-      for (int f = 0; f < fields; f++) {
-        long[] c = ordCounts[f];
-        for (int ord = 0; ord < c.length; ord++) {
-          if (c[ord] > 0) {
-            BytesRef value = values[f].lookupOrd(ord);
-            long[] sum = counts[f].get(value);
-            if (sum == null) {
-              counts[f].put(BytesRef.deepCopyOf(value), new long[] {c[ord]});
-            } else {
-              sum[0] += c[ord];
-            }
-          }
-        }
-      }
-    }
-    double scale = counted == 0 ? 1 : (double) total / counted;
-    Map<String, List<Facets.Value>> byField = new LinkedHashMap<>();
-    for (int f = 0; f < fields; f++) {
-      byField.put(Facets.FIELDS.get(f), counts[f].entrySet().stream()
-          .map(e -> new Facets.Value(e.getKey().utf8ToString(), scaled(e.getValue()[0], scale)))
-          .sorted(Comparator.comparingLong(Facets.Value::count).reversed()
-              .thenComparing(Facets.Value::value))
-          .limit(top).toList());
-    }
-    Map<Long, Long> dayCounts = new HashMap<>();
-    days.forEach((day, n) -> dayCounts.put(day, scaled(n[0], scale)));
-    return histogram(total, byField, dayCounts, counted);
-  }
-
-  /** A sampled count scaled to all matches; a value seen in the sample counts at least one. */
-  private static long scaled(long sampled, double scale) {
-    return scale == 1 ? sampled : Math.max(1, Math.round(sampled * scale));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<BytesRef, long[]>[] newCounts(int fields) {
-    Map<BytesRef, long[]>[] out = new Map[fields];
-    for (int f = 0; f < fields; f++) {
-      out[f] = new HashMap<>();
-    }
-    return out;
-  }
-
-  /** Buckets by month when the dates span at most four years, else by year. */
-  private static Facets histogram(long total, Map<String, List<Facets.Value>> byField,
-      Map<Long, Long> days, long counted) {
-    if (days.isEmpty()) {
-      return new Facets(total, byField, List.of(), "year", counted);
-    }
-    long first = days.keySet().stream().min(Long::compare).orElseThrow();
-    long last = days.keySet().stream().max(Long::compare).orElseThrow();
-    boolean monthly = last - first <= 4 * 366;
-    Map<String, Long> buckets = new TreeMap<>();
-    days.forEach((day, n) -> {
-      String iso = LocalDate.ofEpochDay(day).toString();
-      buckets.merge(monthly ? iso.substring(0, 7) : iso.substring(0, 4), n, Long::sum);
-    });
-    // fill the gaps so the bars show time evenly
-    List<Facets.Bucket> out = new ArrayList<>();
-    YearMonth from = YearMonth.from(LocalDate.ofEpochDay(first));
-    YearMonth to = YearMonth.from(LocalDate.ofEpochDay(last));
-    if (monthly) {
-      for (var m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-        out.add(new Facets.Bucket(m.toString(), buckets.getOrDefault(m.toString(), 0L)));
-      }
-    } else {
-      for (int y = from.getYear(); y <= to.getYear(); y++) {
-        String key = String.format(Locale.ROOT, "%04d", y);
-        out.add(new Facets.Bucket(key, buckets.getOrDefault(key, 0L)));
-      }
-    }
-    return new Facets(total, byField, out, monthly ? "month" : "year", counted);
-  }
+  private final FacetCounter facetCounter = new FacetCounter();
 
   private Query parse(String text) {
     if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
@@ -756,7 +610,7 @@ public final class SearchIndex implements AutoCloseable {
     String[] out = highlighter.highlightFields(new String[] {IndexFields.TEXT}, query, docIds,
         new int[] {2}).get(IndexFields.TEXT);
     for (int i = 0; i < out.length; i++) {
-      out[i] = out[i] == null ? "" : out[i].replaceAll("\\s+", " ").strip();
+      out[i] = out[i] == null ? "" : WHITESPACE.matcher(out[i]).replaceAll(" ").strip();
     }
     return out;
   }
