@@ -63,7 +63,8 @@ final class SearchCommand implements Callable<Integer> {
         results.hits().forEach(h -> out.println(Json.write(h)));
         return ExitCodes.OK;
       }
-      out.printf(Locale.ROOT, "%,d article%s match %s%s%n", results.total(),
+      out.printf(Locale.ROOT, "%s%,d article%s match %s%s%n", results.totalExact() ? "" : "at least ",
+          results.total(),
           results.total() == 1 ? "" : "s", query,
           sort == SearchQuery.Order.NEWEST ? " (newest first)" : "");
       long lag = store.indexLag();

@@ -5,34 +5,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -41,13 +36,17 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +62,14 @@ public final class SearchIndex implements AutoCloseable {
   private static final String SCHEMA_KEY = "vigil.schema";
   private static final int CATCH_UP_PAGE = 500;
   private static final int SNIPPET_CHARS = 220;
+  /**
+   * Searches count their matches exactly up to this many (the deepest page reachable); past it
+   * the total is exact only when cheap to know, else a lower bound ({@link SearchResults#totalExact()}).
+   */
+  public static final int COUNT_EXACT_UP_TO = SearchQuery.MAX_WINDOW;
+  private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE,
+      IndexFields.SOURCE, IndexFields.PUBLISHED_ISO, IndexFields.LANGUAGE);
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
   public static final String ID_FIELD = IndexFields.ID;
@@ -368,7 +375,7 @@ public final class SearchIndex implements AutoCloseable {
         refreshReadOnly();
       }
       if (searchers == null) {
-        return new SearchResults(q, 0, List.of());
+        return new SearchResults(q, 0, List.of(), true);
       }
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -377,28 +384,62 @@ public final class SearchIndex implements AutoCloseable {
             ? new Sort(new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true))
             : new Sort(SortField.FIELD_SCORE,
                 new SortField(IndexFields.SORT_MS, SortField.Type.LONG, true));
-        TopDocs top = searcher.search(query, window, sort, true);
-        long total = searcher.count(query);
+        Query rewritten = searcher.rewrite(query); // once, not by every step below
+        // counts matches exactly up to COUNT_EXACT_UP_TO; past it the collector may skip
+        // blocks that cannot reach the top, and the total is a lower bound unless cheap to know
+        TopFieldDocs top = searcher.search(rewritten,
+            new TopFieldCollectorManager(sort, window, null, COUNT_EXACT_UP_TO, false));
+        long total = top.totalHits.value;
+        boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        if (!exact) {
+          long counted = cheapCount(searcher, rewritten);
+          exact = counted >= 0;
+          total = exact ? counted : total;
+        }
         ScoreDoc[] docs = top.scoreDocs;
         int from = Math.min(q.offset(), docs.length);
         ScoreDoc[] page = java.util.Arrays.copyOfRange(docs, from, docs.length);
-        String[] snippets = snippets(searcher, parsed, page, q.html());
+        if (sort.getSort()[0] == SortField.FIELD_SCORE) {
+          for (ScoreDoc d : page) {
+            d.score = (Float) ((FieldDoc) d).fields[0]; // the sort's own score: no need to score again
+          }
+        } else {
+          TopFieldCollector.populateScores(page, searcher, rewritten);
+        }
+        String[] snippets = snippets(searcher, rewritten, page, q.html());
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-          Document d = stored.document(page[i].doc);
+          Document d = stored.document(page[i].doc, HIT_FIELDS); // not the text: snippets have it
           hits.add(new SearchResults.Hit(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
               d.get(IndexFields.SOURCE), d.get(IndexFields.PUBLISHED_ISO),
               d.get(IndexFields.LANGUAGE), Float.isNaN(page[i].score) ? 0f : page[i].score,
               snippets[i]));
         }
-        return new SearchResults(q, total, hits);
+        return new SearchResults(q, total, hits, exact);
       } finally {
         searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new StoreException("cannot search the index " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The number of matches when every segment knows it without looking at the matches (a single
+   * term, everything; no deletions), else -1.
+   */
+  private static long cheapCount(IndexSearcher searcher, Query query) throws IOException {
+    var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int n = weight.count(leaf);
+      if (n < 0) {
+        return -1;
+      }
+      total += n;
+    }
+    return total;
   }
 
   /**
@@ -507,18 +548,41 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Facet counts and a date histogram over every article the query matches.
+   * Facet counts and a date histogram over every article the query matches, exactly.
    *
    * @param top how many values to keep per field
    * @throws QuerySyntaxException if the query cannot be parsed
    */
   public Facets facets(String queryText, int top) {
-    return facets(queryText, top, Visibility.ALL);
+    return facets(queryText, top, Integer.MAX_VALUE, Visibility.ALL);
   }
 
-  /** As {@link #facets(String, int)}, counting only the articles {@code v} may see. */
+  /** As {@link #facets(String, int)}, counting only the articles {@code v} may see, exactly. */
   public Facets facets(String queryText, int top, Visibility v) {
-    Query query = visible(parse(queryText == null ? "" : queryText.strip()), v);
+    return facets(queryText, top, Integer.MAX_VALUE, v);
+  }
+
+  /** As {@link #facets(String, int, int, Visibility)} over every article. */
+  public Facets facets(String queryText, int top, int sampleAbove) {
+    return facets(queryText, top, sampleAbove, Visibility.ALL);
+  }
+
+  /**
+   * Facet counts and a date histogram over the articles the query matches that {@code v} may
+   * see: over all of them when at most {@code sampleAbove} match, else over a random sample of
+   * about {@code sampleAbove} of them, scaled to the number of matches ({@link Facets#exact()}
+   * is then false). Counting costs time in proportion to the articles counted, so sampling keeps
+   * broad queries over a large store as cheap as narrow ones. The sample is drawn with a fixed
+   * seed: the same query on the same index gives the same counts. Results are kept for the
+   * current index version in a small cache (keyed by the caller's visibility too), so paging
+   * through a search does not count again.
+   *
+   * @param top how many values to keep per field
+   * @throws QuerySyntaxException if the query cannot be parsed
+   */
+  public Facets facets(String queryText, int top, int sampleAbove, Visibility v) {
+    String text = queryText == null ? "" : queryText.strip();
+    Query query = visible(parse(text), v);
     try {
       if (writer == null) {
         refreshReadOnly();
@@ -528,63 +592,9 @@ public final class SearchIndex implements AutoCloseable {
       }
       IndexSearcher searcher = searchers.acquire();
       try {
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        Map<Long, Long> days = new HashMap<>(); // epoch day -> count
-        long total = 0;
-        var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (var leaf : searcher.getIndexReader().leaves()) {
-          var scorer = weight.scorer(leaf);
-          if (scorer == null) {
-            continue;
-          }
-          var reader = leaf.reader();
-          var live = reader.getLiveDocs();
-          Map<String, SortedSetDocValues> values = new HashMap<>();
-          Map<String, long[]> ordCounts = new HashMap<>();
-          for (String field : Facets.FIELDS) {
-            SortedSetDocValues dv = DocValues.getSortedSet(reader, IndexFields.docValuesField(field));
-            values.put(field, dv);
-            ordCounts.put(field, new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
-          }
-          NumericDocValues published = DocValues.getNumeric(reader, IndexFields.PUBLISHED_MS);
-          var it = scorer.iterator();
-          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-            if (live != null && !live.get(doc)) {
-              continue;
-            }
-            total++;
-            for (String field : Facets.FIELDS) {
-              SortedSetDocValues dv = values.get(field);
-              if (dv.advanceExact(doc)) {
-                long[] c = ordCounts.get(field);
-                for (int i = 0; i < dv.docValueCount(); i++) {
-                  c[(int) dv.nextOrd()]++;
-                }
-              }
-            }
-            if (published.advanceExact(doc)) {
-              days.merge(Math.floorDiv(published.longValue(), 86_400_000L), 1L, Long::sum);
-            }
-          }
-          for (String field : Facets.FIELDS) {
-            long[] c = ordCounts.get(field);
-            SortedSetDocValues dv = values.get(field);
-            Map<String, Long> merged = counts.computeIfAbsent(field, f -> new HashMap<>());
-            for (int ord = 0; ord < c.length; ord++) {
-              if (c[ord] > 0) {
-                merged.merge(dv.lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
-              }
-            }
-          }
-        }
-        Map<String, List<Facets.Value>> byField = new LinkedHashMap<>();
-        for (String field : Facets.FIELDS) {
-          byField.put(field, counts.getOrDefault(field, Map.of()).entrySet().stream()
-              .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                  .thenComparing(Map.Entry.comparingByKey()))
-              .limit(top).map(e -> new Facets.Value(e.getKey(), e.getValue())).toList());
-        }
-        return histogram(total, byField, days);
+        return facetCache.get(searcher.getIndexReader(),
+            text + "\u0000" + top + "\u0000" + sampleAbove + "\u0000" + v.organisation() + "\u0000" + v.everything(),
+            () -> facetCounter.count(searcher, query, top, sampleAbove));
       } finally {
         searchers.release(searcher);
       }
@@ -593,35 +603,8 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Buckets by month when the dates span at most four years, else by year. */
-  private static Facets histogram(long total, Map<String, List<Facets.Value>> byField, Map<Long, Long> days) {
-    if (days.isEmpty()) {
-      return new Facets(total, byField, List.of(), "year");
-    }
-    long first = days.keySet().stream().min(Long::compare).orElseThrow();
-    long last = days.keySet().stream().max(Long::compare).orElseThrow();
-    boolean monthly = last - first <= 4 * 366;
-    Map<String, Long> buckets = new TreeMap<>();
-    days.forEach((day, n) -> {
-      String iso = LocalDate.ofEpochDay(day).toString();
-      buckets.merge(monthly ? iso.substring(0, 7) : iso.substring(0, 4), n, Long::sum);
-    });
-    // fill the gaps so the bars show time evenly
-    List<Facets.Bucket> out = new ArrayList<>();
-    YearMonth from = YearMonth.from(LocalDate.ofEpochDay(first));
-    YearMonth to = YearMonth.from(LocalDate.ofEpochDay(last));
-    if (monthly) {
-      for (var m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-        out.add(new Facets.Bucket(m.toString(), buckets.getOrDefault(m.toString(), 0L)));
-      }
-    } else {
-      for (int y = from.getYear(); y <= to.getYear(); y++) {
-        String key = String.format(Locale.ROOT, "%04d", y);
-        out.add(new Facets.Bucket(key, buckets.getOrDefault(key, 0L)));
-      }
-    }
-    return new Facets(total, byField, out, monthly ? "month" : "year");
-  }
+  private final FacetCache facetCache = new FacetCache(256);
+  private final FacetCounter facetCounter = new FacetCounter();
 
   /** {@code query} restricted to what {@code v} may see, by a MUST_NOT clause (no effect on scores). */
   private static Query visible(Query query, Visibility v) {
@@ -676,7 +659,7 @@ public final class SearchIndex implements AutoCloseable {
     String[] out = highlighter.highlightFields(new String[] {IndexFields.TEXT}, query, docIds,
         new int[] {2}).get(IndexFields.TEXT);
     for (int i = 0; i < out.length; i++) {
-      out[i] = out[i] == null ? "" : out[i].replaceAll("\\s+", " ").strip();
+      out[i] = out[i] == null ? "" : WHITESPACE.matcher(out[i]).replaceAll(" ").strip();
     }
     return out;
   }

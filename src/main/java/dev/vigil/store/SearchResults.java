@@ -2,8 +2,13 @@ package dev.vigil.store;
 
 import java.util.List;
 
-/** One page of search hits and how many there are in all. */
-public record SearchResults(SearchQuery query, long total, List<Hit> hits) {
+/**
+ * One page of search hits and how many there are in all: {@code total} is the exact number of
+ * matches when {@code totalExact}, else a lower bound (a broad query over a large store matches
+ * more than {@link SearchIndex#COUNT_EXACT_UP_TO}, and counting them all would cost more than
+ * finding the best ones).
+ */
+public record SearchResults(SearchQuery query, long total, List<Hit> hits, boolean totalExact) {
   public SearchResults {
     hits = List.copyOf(hits);
   }

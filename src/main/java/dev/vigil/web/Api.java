@@ -71,7 +71,10 @@ final class Api {
 
   /**
    * {@code GET /api/v1/search?q=&sort=&cursor=|offset=&limit=&facets=true}: hits with
-   * snippets, and facet counts and a date histogram over all matches when asked.
+   * snippets, and facet counts and a date histogram over all matches when asked. Past
+   * {@link dev.vigil.store.SearchIndex#COUNT_EXACT_UP_TO} matches {@code total} may be a lower
+   * bound ({@code totalExact} false); past {@link Facets#SAMPLE_ABOVE} the facets are counted
+   * over a sample and scaled ({@code facetsExact} false).
    */
   void search(Context ctx) {
     Window asked = Window.read(ctx, 10, 100, SearchQuery.MAX_WINDOW - 1);
@@ -85,10 +88,15 @@ final class Api {
     body.put("sort", query.order().name().toLowerCase(Locale.ROOT));
     body.putAll(w.body(Math.min(results.total(), SearchQuery.MAX_WINDOW), results.hits()));
     body.put("total", results.total());
+    body.put("totalExact", results.totalExact()); // false: total is a lower bound
     if ("true".equals(ctx.queryParam("facets"))) {
-      Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100), v);
+      Facets facets = store.index().facets(query.query(), Params.integer(ctx, "facetLimit", 10, 1, 100),
+          Facets.SAMPLE_ABOVE, v);
       body.put("facets", facets.byField());
       body.put("dates", Map.of("unit", facets.dateUnit(), "buckets", facets.dates()));
+      // false: facet and date counts are estimates from a random sample of facetsCounted matches
+      body.put("facetsExact", facets.exact());
+      body.put("facetsCounted", facets.counted());
     }
     ctx.json(body);
   }

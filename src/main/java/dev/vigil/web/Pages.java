@@ -156,7 +156,9 @@ final class Pages {
       SearchResults results = store.index().search(
           new SearchQuery(q, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true), v);
       m.put("results", results);
-      Facets facets = store.index().facets(q, 8, v);
+      Facets facets = store.index().facets(q, 8, Facets.SAMPLE_ABOVE, v);
+      m.put("facetsExact", facets.exact());
+      m.put("facetsCounted", facets.counted());
       String sortName = order.name().toLowerCase(Locale.ROOT);
       m.put("facetGroups", FacetView.groups(facets, q, sortName));
       m.put("bars", FacetView.bars(facets, q, sortName));

@@ -64,6 +64,49 @@ class SearchIndexTest {
     }
   }
 
+  @Test
+  void broadQueriesCountFacetsOverASampleScaledToAllMatches(@TempDir Path own) {
+    // 2,000 articles from three sources, 60/30/10 per cent, dated over 2024
+    List<dev.vigil.model.AnalyzedArticle> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      String source = i % 10 < 6 ? "Wire A" : i % 10 < 9 ? "Wire B" : "Wire C";
+      many.add(new dev.vigil.model.AnalyzedArticle(new dev.vigil.model.Article("m" + i, null, source,
+          "Report " + i, null, java.time.LocalDate.of(2024, 1 + i % 12, 1 + i % 28).toString(), "en",
+          "A report on the border, number " + i + ".", "test:m" + i,
+          java.time.Instant.parse("2026-01-01T00:00:00Z")), dev.vigil.model.Annotations.empty("en")));
+    }
+    try (Store s = Store.open(own)) {
+      s.write(many);
+      Facets exact = s.index().facets("border", 5);
+      assertThat(exact.exact()).isTrue();
+      assertThat(exact.counted()).isEqualTo(2000);
+      assertThat(exact.byField().get("source_key")).containsExactly(new Facets.Value("Wire A", 1200),
+          new Facets.Value("Wire B", 600), new Facets.Value("Wire C", 200));
+
+      Facets sampled = s.index().facets("border", 5, 400);
+      assertThat(sampled.exact()).isFalse();
+      assertThat(sampled.total()).as("estimated from the sample").isCloseTo(2000L,
+          org.assertj.core.data.Offset.offset(100L));
+      assertThat(sampled.counted()).isBetween(300L, 500L);
+      List<Facets.Value> sources = sampled.byField().get("source_key");
+      assertThat(sources).extracting(Facets.Value::value).containsExactly("Wire A", "Wire B", "Wire C");
+      // scaled to all matches: each estimate within 20% of the exact count, the sum within 1%
+      for (Facets.Value v : sources) {
+        long truth = exact.byField().get("source_key").stream()
+            .filter(e -> e.value().equals(v.value())).findFirst().orElseThrow().count();
+        assertThat((double) v.count()).as(v.value()).isCloseTo(truth, org.assertj.core.data.Percentage.withPercentage(20));
+      }
+      assertThat(sources.stream().mapToLong(Facets.Value::count).sum()).isCloseTo(sampled.total(),
+          org.assertj.core.data.Offset.offset(5L));
+      assertThat(sampled.dates()).hasSize(12);
+      assertThat(sampled.dates().stream().mapToLong(Facets.Bucket::count).sum()).isCloseTo(sampled.total(),
+          org.assertj.core.data.Offset.offset(12L));
+      assertThat(s.index().facets("border", 6, 400).byField().get("source_key"))
+          .as("the same sample every time").isEqualTo(sources);
+      assertThat(s.index().facets("\"number 7\"", 5, 400).exact()).as("few matches: all counted").isTrue();
+    }
+  }
+
   private static void checkFacets(Store store) {
     Facets all = store.index().facets("", 5);
     assertThat(all.total()).isEqualTo(5);
