@@ -27,6 +27,8 @@ final class SteadyState implements IngestListener {
   private long endCpuNanos;
   private long articles;
   private double startLoad = -1;
+  private Map<String, Long> startThreads = Map.of();
+  private Map<String, Long> endThreads = Map.of();
 
   SteadyState(IngestListener inner) {
     this.inner = inner;
@@ -44,6 +46,7 @@ final class SteadyState implements IngestListener {
       startCpuNanos = processCpuNanos();
       startArticles = outcomes.size();
       startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      startThreads = threadCpuNanos();
     }
     articles += outcomes.size();
     inner.stored(outcomes);
@@ -58,6 +61,7 @@ final class SteadyState implements IngestListener {
   synchronized void end() {
     endNanos = System.nanoTime();
     endCpuNanos = processCpuNanos();
+    endThreads = threadCpuNanos();
   }
 
   /** Articles, seconds, articles/s, CPU s per article, the estimate for 2 cores, load average. */
@@ -72,10 +76,63 @@ final class SteadyState implements IngestListener {
     m.put("cpuSeconds", BenchReports.round(cpu));
     m.put("cpuMsPerArticle", n <= 0 ? 0 : BenchReports.round(cpu * 1000 / n));
     m.put("estimatedArticlesPerSecondOn2FreeCores", cpu <= 0 ? 0 : BenchReports.round(2 * n / cpu));
+    Map<String, Object> byGroup = new LinkedHashMap<>();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    endThreads.forEach((key, nanos) -> groups.merge(group(key.substring(key.indexOf(' ') + 1)),
+        nanos - startThreads.getOrDefault(key, 0L), Long::sum));
+    groups.forEach((g, nanos) -> byGroup.put(g, n <= 0 ? 0 : BenchReports.round(nanos / 1e6 / n)));
+    m.put("cpuMsPerArticleByThread", byGroup);
     m.put("loadAverageAtStart", BenchReports.round(startLoad));
     m.put("loadAverageAtEnd",
         BenchReports.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     return m;
+  }
+
+  /**
+   * CPU time of each thread of the process (Linux: /proc/self/task, which also lists the JVM's
+   * own threads, the garbage collector's and the JIT compiler's), keyed "tid name"; empty
+   * elsewhere.
+   */
+  private static Map<String, Long> threadCpuNanos() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+    try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(tasks)) {
+      for (java.nio.file.Path dir : (Iterable<java.nio.file.Path>) dirs::iterator) {
+        try {
+          String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+          int close = stat.lastIndexOf(')');
+          String name = stat.substring(stat.indexOf('(') + 1, close);
+          String[] f = stat.substring(close + 2).split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+          out.put(dir.getFileName() + " " + name, ticks * 10_000_000L); // 100 ticks per second
+        } catch (java.io.IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (java.io.IOException | RuntimeException notLinux) {
+      return Map.of();
+    }
+    return out;
+  }
+
+  /** Threads grouped by what they do, from their names. */
+  private static String group(String name) {
+    if (name.startsWith("vigil-analyse")) {
+      return "workers";
+    }
+    if (name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+      return "gc and vm";
+    }
+    if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+      return "jit compiler";
+    }
+    if (name.equals("java") || name.equals("main")) {
+      return "main (writer)";
+    }
+    if (name.startsWith("vigil-read")) {
+      return "reader";
+    }
+    return "other";
   }
 
   /** CPU time of the whole process (every thread, with GC and the JIT compiler), or 0. */
