@@ -61,6 +61,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: one per core).")
     Integer workers;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "100",
+        description = "Articles stored before the after-warm-up figures start (default: ${DEFAULT-VALUE}):"
+            + " by then the models that load on first use are loaded and the JIT compiler has done most of its work.")
+    int warmUp;
+
     @Option(names = "--report", paramLabel = "FILE",
         description = "Where to write the JSON report (default: bench-results/ingest-<corpus>-<time>.json).")
     Path report;
@@ -112,7 +117,7 @@ final class BenchCommand implements Runnable {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         BenchReports.HeapSampler peakHeap = new BenchReports.HeapSampler();
         IngestReport r;
-        SteadyState steady = new SteadyState(new ProgressPrinter(out, err, false, false, System.console() != null));
+        SteadyState steady = new SteadyState(new ProgressPrinter(out, err, false, false, System.console() != null), warmUp);
         StageTimer timer = new StageTimer();
         List<TextStage> stages = new ArrayList<>();
         for (TextStage stage : components.stages()) {
@@ -146,7 +151,7 @@ final class BenchCommand implements Runnable {
         result.put("skipped", r.skipped());
         result.put("seconds", BenchReports.round(seconds));
         result.put("articlesPerSecond", BenchReports.round(r.articles() / seconds));
-        result.put("steady", steady.report());
+        result.put("afterWarmUp", steady.report());
         result.put("inputMB", BenchReports.round(inputBytes / 1048576.0));
         result.put("inputMBPerSecond", BenchReports.round(inputBytes / 1048576.0 / seconds));
         result.put("peakHeapMB", BenchReports.round(peakHeap.peakBytes() / 1048576.0));
@@ -163,7 +168,7 @@ final class BenchCommand implements Runnable {
             corpus, r.articles(), seconds, r.articles() / seconds, inputBytes / 1048576.0 / seconds,
             result.get("workers"), peakHeap.peakBytes() / 1048576.0, BenchReports.peakRssBytes() / 1048576.0,
             storeBytes / 1048576.0, result.get("storeMBPer100kArticles"), reportFile);
-        out.printf(Locale.ROOT, "  after start-up: %s%n", steady.report());
+        out.printf(Locale.ROOT, "  after warm-up: %s%n", steady.report());
         timer.report().forEach((stage, m) -> out.printf(Locale.ROOT, "  %-9s %s%n", stage, m));
         return ExitCodes.OK;
       } finally {

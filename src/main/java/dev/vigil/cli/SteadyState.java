@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ingest figures after start-up, for {@code vigil bench ingest}: from the first committed
- * batch (models that load on first use are loaded, the first articles have gone through a cold
- * JVM) to the end, the wall-clock rate and the process's CPU seconds per article. CPU time per
+ * The ingest figures after warm-up, for {@code vigil bench ingest}: from the first committed
+ * batch that brings the count to {@code warmUp} articles (models that load on first use are
+ * loaded, the JIT compiler has compiled most of the hot code) to the end, the wall-clock rate
+ * and the process's CPU seconds per article, also by thread group. CPU time per
  * article does not depend on what else runs on the machine, so it is the figure to compare
  * between runs; {@code cores / cpuSecondsPerArticle} estimates the rate on that many free cores.
  * Passes every event on to the listener it wraps.
  */
 final class SteadyState implements IngestListener {
   private final IngestListener inner;
+  private final int warmUp;
   private long startNanos;
   private long startCpuNanos;
   private long startArticles;
@@ -29,9 +31,12 @@ final class SteadyState implements IngestListener {
   private double startLoad = -1;
   private Map<String, Long> startThreads = Map.of();
   private Map<String, Long> endThreads = Map.of();
+  private Map<String, Long> lastThreads = Map.of();
 
-  SteadyState(IngestListener inner) {
+  /** @param warmUp articles stored before the measurement starts (at least one batch) */
+  SteadyState(IngestListener inner, int warmUp) {
     this.inner = inner;
+    this.warmUp = warmUp;
   }
 
   @Override
@@ -41,14 +46,16 @@ final class SteadyState implements IngestListener {
 
   @Override
   public synchronized void stored(List<WriteOutcome> outcomes) {
-    if (startNanos == 0) {
+    articles += outcomes.size();
+    if (startNanos == 0 && articles >= Math.max(1, warmUp)) {
       startNanos = System.nanoTime();
       startCpuNanos = processCpuNanos();
-      startArticles = outcomes.size();
+      startArticles = articles;
       startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       startThreads = threadCpuNanos();
+    } else if (startNanos != 0) {
+      lastThreads = threadCpuNanos(); // the workers are still alive here, not at the end
     }
-    articles += outcomes.size();
     inner.stored(outcomes);
   }
 
@@ -61,7 +68,8 @@ final class SteadyState implements IngestListener {
   synchronized void end() {
     endNanos = System.nanoTime();
     endCpuNanos = processCpuNanos();
-    endThreads = threadCpuNanos();
+    endThreads = new LinkedHashMap<>(lastThreads);
+    threadCpuNanos().forEach((key, nanos) -> endThreads.merge(key, nanos, Math::max));
   }
 
   /** Articles, seconds, articles/s, CPU s per article, the estimate for 2 cores, load average. */
@@ -70,6 +78,7 @@ final class SteadyState implements IngestListener {
     long n = articles - startArticles;
     double seconds = (endNanos - startNanos) / 1e9;
     double cpu = (endCpuNanos - startCpuNanos) / 1e9;
+    m.put("warmUpArticles", startArticles);
     m.put("articles", n);
     m.put("seconds", BenchReports.round(seconds));
     m.put("articlesPerSecond", n <= 0 || seconds <= 0 ? 0 : BenchReports.round(n / seconds));
