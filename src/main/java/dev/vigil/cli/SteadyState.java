@@ -31,7 +31,7 @@ final class SteadyState implements IngestListener {
   private double startLoad = -1;
   private Map<String, Long> startThreads = Map.of();
   private Map<String, Long> endThreads = Map.of();
-  private Map<String, Long> lastThreads = Map.of();
+  private final Map<String, Long> lastThreads = new java.util.HashMap<>();
 
   /** @param warmUp articles stored before the measurement starts (at least one batch) */
   SteadyState(IngestListener inner, int warmUp) {
@@ -54,7 +54,8 @@ final class SteadyState implements IngestListener {
       startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       startThreads = threadCpuNanos();
     } else if (startNanos != 0) {
-      lastThreads = threadCpuNanos(); // the workers are still alive here, not at the end
+      // the workers are alive here, not at the end: keep each thread's latest figure
+      threadCpuNanos().forEach((key, nanos) -> lastThreads.merge(key, nanos, Math::max));
     }
     inner.stored(outcomes);
   }
@@ -118,8 +119,8 @@ final class SteadyState implements IngestListener {
           // the thread ended meanwhile
         }
       }
-    } catch (java.io.IOException | RuntimeException notLinux) {
-      return Map.of();
+    } catch (java.io.IOException | RuntimeException notLinuxOrThreadGone) {
+      return out; // what was read before the listing failed
     }
     return out;
   }
