@@ -76,6 +76,10 @@ final class SteadyState implements IngestListener {
   /** Articles, seconds, articles/s, CPU s per article, the estimate for 2 cores, load average. */
   synchronized Map<String, Object> report() {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (startNanos == 0) {
+      m.put("note", "fewer than " + warmUp + " articles stored: no figures after warm-up (see --warm-up)");
+      return m;
+    }
     long n = articles - startArticles;
     double seconds = (endNanos - startNanos) / 1e9;
     double cpu = (endCpuNanos - startCpuNanos) / 1e9;
