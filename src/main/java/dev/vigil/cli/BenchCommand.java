@@ -61,6 +61,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: one per core).")
     Integer workers;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "100",
+        description = "Articles stored before the after-warm-up figures start (default: ${DEFAULT-VALUE}):"
+            + " by then the models that load on first use are loaded and the JIT compiler has done most of its work.")
+    int warmUp;
+
     @Option(names = "--report", paramLabel = "FILE",
         description = "Where to write the JSON report (default: bench-results/ingest-<corpus>-<time>.json).")
     Path report;
@@ -112,6 +117,7 @@ final class BenchCommand implements Runnable {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         BenchReports.HeapSampler peakHeap = new BenchReports.HeapSampler();
         IngestReport r;
+        SteadyState steady = new SteadyState(new ProgressPrinter(out, err, false, false, System.console() != null), warmUp);
         StageTimer timer = new StageTimer();
         List<TextStage> stages = new ArrayList<>();
         for (TextStage stage : components.stages()) {
@@ -124,12 +130,13 @@ final class BenchCommand implements Runnable {
         long indexBytes;
         try (Store store = Store.open(dataDir)) {
           IngestPipeline pipeline = IngestCommand.pipeline(store, VigilConfig.defaults(), analysis, workers);
-          r = pipeline.run(inputs, new ProgressPrinter(out, err, false, false, System.console() != null));
+          r = pipeline.run(inputs, steady);
           IngestPipeline.WriteTimes w = pipeline.writeTimes();
-          timer.add("database", w.database().toNanos(), r.articles());
-          timer.add("index", w.index().toNanos(), r.articles());
-          timer.add("stories", w.stories().toNanos(), r.articles());
+          timer.add("database", w.database().toNanos(), w.databaseCpu().toNanos(), r.articles());
+          timer.add("index", w.index().toNanos(), w.indexCpu().toNanos(), r.articles());
+          timer.add("stories", w.stories().toNanos(), w.storiesCpu().toNanos(), r.articles());
         }
+        steady.end();
         peakHeap.close();
         dbBytes = FileTrees.size(dataDir.resolve(Store.DB_FILE)) + FileTrees.size(dataDir.resolve(Store.DB_FILE + "-wal"));
         indexBytes = FileTrees.size(dataDir.resolve(Store.INDEX_DIR));
@@ -144,6 +151,7 @@ final class BenchCommand implements Runnable {
         result.put("skipped", r.skipped());
         result.put("seconds", BenchReports.round(seconds));
         result.put("articlesPerSecond", BenchReports.round(r.articles() / seconds));
+        result.put("afterWarmUp", steady.report());
         result.put("inputMB", BenchReports.round(inputBytes / 1048576.0));
         result.put("inputMBPerSecond", BenchReports.round(inputBytes / 1048576.0 / seconds));
         result.put("peakHeapMB", BenchReports.round(peakHeap.peakBytes() / 1048576.0));
@@ -160,6 +168,7 @@ final class BenchCommand implements Runnable {
             corpus, r.articles(), seconds, r.articles() / seconds, inputBytes / 1048576.0 / seconds,
             result.get("workers"), peakHeap.peakBytes() / 1048576.0, BenchReports.peakRssBytes() / 1048576.0,
             storeBytes / 1048576.0, result.get("storeMBPer100kArticles"), reportFile);
+        out.printf(Locale.ROOT, "  after warm-up: %s%n", steady.report());
         timer.report().forEach((stage, m) -> out.printf(Locale.ROOT, "  %-9s %s%n", stage, m));
         return ExitCodes.OK;
       } finally {

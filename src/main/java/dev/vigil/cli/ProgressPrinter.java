@@ -92,6 +92,9 @@ final class ProgressPrinter implements IngestListener {
           p.bytesDone() / 1048576.0, p.bytesTotal() / 1048576.0, 100 * p.share()));
     }
     b.append(String.format(Locale.ROOT, ", %.1f articles/s", p.rate()));
+    if (p.steadyRate() > 0) {
+      b.append(String.format(Locale.ROOT, " (%.1f/s after start-up)", p.steadyRate()));
+    }
     if (p.skipped() > 0) {
       b.append(String.format(Locale.ROOT, ", %,d skipped", p.skipped()));
     }

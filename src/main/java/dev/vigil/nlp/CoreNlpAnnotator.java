@@ -52,7 +52,12 @@ public final class CoreNlpAnnotator implements Annotator {
   static final int CHUNK_CHARS = 20_000;
 
   private final StanfordCoreNLP splitter;
+  /** Tokens, sentences, parts of speech and lemmas. */
   private final StanfordCoreNLP tagger;
+  /** The CRF models with the numeric classifiers and SUTime, for sentences that may hold times. */
+  private final StanfordCoreNLP namesAndTimes;
+  /** The same CRF models alone, for the other sentences ({@link TimeGate}). */
+  private final StanfordCoreNLP namesOnly;
   private final LanguageDetector languages;
 
   /**
@@ -75,13 +80,29 @@ public final class CoreNlpAnnotator implements Annotator {
   public CoreNlpAnnotator(LanguageDetector languages, String nerModels) {
     this.languages = languages;
     this.splitter = new StanfordCoreNLP(baseProperties("tokenize,ssplit"), false);
-    Properties props = baseProperties("tokenize,ssplit,pos,lemma,ner");
+    this.tagger = new StanfordCoreNLP(baseProperties("tokenize,ssplit,pos,lemma"), false);
+    this.namesAndTimes = new StanfordCoreNLP(nerProperties(nerModels, true), false);
+    this.namesOnly = new StanfordCoreNLP(nerProperties(nerModels, false), false);
+  }
+
+  /**
+   * The named-entity recogniser alone (it runs after {@link #tagger}); with {@code times}, also
+   * CoreNLP's numeric classifiers and SUTime, else the CRF models only. The second copy of the
+   * CRF models costs about 190 MB of heap and saves SUTime's pass over every sentence that
+   * cannot hold a time or number (docs/throughput.md).
+   */
+  private static Properties nerProperties(String nerModels, boolean times) {
+    Properties props = baseProperties("ner");
+    props.setProperty("enforceRequirements", "false");
     props.setProperty("ner.model", nerModels);
     props.setProperty("ner.applyFineGrained", "false");
     props.setProperty("ner.buildEntityMentions", "true");
-    props.setProperty("ner.useSUTime", "true");
-    props.setProperty("sutime.includeRange", "true");
-    this.tagger = new StanfordCoreNLP(props, false);
+    props.setProperty("ner.applyNumericClassifiers", String.valueOf(times));
+    props.setProperty("ner.useSUTime", String.valueOf(times));
+    if (times) {
+      props.setProperty("sutime.includeRange", "true");
+    }
+    return props;
   }
 
   private static Properties baseProperties(String annotators) {
@@ -141,6 +162,9 @@ public final class CoreNlpAnnotator implements Annotator {
       doc.set(CoreAnnotations.DocDateAnnotation.class, published);
     }
     (english ? tagger : splitter).annotate(doc);
+    if (english) {
+      recognise(doc);
+    }
     for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
       List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
       if (tokens == null || tokens.isEmpty()) {
@@ -162,6 +186,47 @@ public final class CoreNlpAnnotator implements Annotator {
         mentions(s, text, from, published, entities, times);
       }
     }
+  }
+
+  /**
+   * Named entities, times and numbers: sentences that may hold a time or a number go through
+   * the recogniser with SUTime, the others through the CRF models alone, which tags them the
+   * same (SUTime and the numeric classifiers find nothing there; {@link TimeGate}).
+   */
+  private void recognise(Annotation doc) {
+    List<CoreMap> timed = new ArrayList<>();
+    List<CoreMap> plain = new ArrayList<>();
+    for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+      List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+      List<String> words = new ArrayList<>(tokens.size());
+      List<String> tags = new ArrayList<>(tokens.size());
+      for (CoreLabel t : tokens) {
+        words.add(t.word());
+        tags.add(t.tag());
+      }
+      (TimeGate.mayHoldTimeOrNumber(words, tags) ? timed : plain).add(s);
+    }
+    recognise(namesAndTimes, doc, timed);
+    recognise(namesOnly, doc, plain);
+  }
+
+  /** Runs {@code ner} on some sentences of {@code doc}, as a document of their own. */
+  private static void recognise(StanfordCoreNLP ner, Annotation doc, List<CoreMap> sentences) {
+    if (sentences.isEmpty()) {
+      return;
+    }
+    Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
+    List<CoreLabel> tokens = new ArrayList<>();
+    for (CoreMap s : sentences) {
+      tokens.addAll(s.get(CoreAnnotations.TokensAnnotation.class));
+    }
+    part.set(CoreAnnotations.TokensAnnotation.class, tokens);
+    part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+    String date = doc.get(CoreAnnotations.DocDateAnnotation.class);
+    if (date != null) {
+      part.set(CoreAnnotations.DocDateAnnotation.class, date);
+    }
+    ner.annotate(part);
   }
 
   private static boolean mostlyLatin(String text) {

@@ -86,7 +86,8 @@ class BenchCommandsTest {
   @Test
   void ingestTimesEveryStageOfThePipeline() throws Exception {
     Path file = dir.resolve("ingest.json");
-    CliTest.Run r = CliTest.vigil("bench", "ingest", "--limit", "2", "--workers", "1", "--report", file.toString());
+    CliTest.Run r = CliTest.vigil("bench", "ingest", "--limit", "2", "--workers", "1", "--warm-up", "1",
+        "--report", file.toString());
     assertThat(r.status()).as(r.out() + r.err()).isZero();
     JsonNode report = report(file);
     assertThat(report.get("articles").asLong()).isEqualTo(2);
@@ -95,5 +96,9 @@ class BenchCommandsTest {
       assertThat(stages.get(stage).get("articles").asLong()).as(stage).isEqualTo(2);
     }
     assertThat(report.get("storeMBPer100kArticles").asDouble()).isPositive();
+    JsonNode after = report.get("afterWarmUp");
+    assertThat(after.get("warmUpArticles").asLong()).isBetween(1L, 2L);
+    assertThat(after.get("cpuMsPerArticle").asDouble()).isNotNegative();
+    assertThat(stages.get("annotate").get("cpuMsPerArticle").asDouble()).isPositive();
   }
 }
