@@ -55,6 +55,10 @@ public final class EventExtractor implements TextStage {
       Pattern.compile("\\b\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)+ (?:border|frontier)\\b");
   private static final List<String> KIND_ORDER =
       List.of("city", "admin2", "admin1", "region", "country");
+  private static final Pattern DATELINE_BEFORE =
+      Pattern.compile("[\\s\u00a0]*[A-Z][A-Z .'-]{2,}(,\\s*[A-Z][A-Za-z .]+)?\\s*[(,]\\s*");
+  /** Times of day that say nothing about which day ("an overnight operation ... Monday"). */
+  private static final Set<String> NO_DAY = Set.of("overnight", "tonight");
   private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
   /**
    * A trigger word that is a date ("March") or part of a name ("the Organization for the
@@ -303,7 +307,9 @@ public final class EventExtractor implements TextStage {
     int anchor = s.tokens().get(f.match().head()).start();
     TimeMention nearest = null;
     for (TimeMention t : text.annotations().times()) {
-      if (t.value() == null || t.start() < s.start() || t.end() > s.end()) {
+      if (t.value() == null || t.start() < s.start() || t.end() > s.end()
+          || isDatelineTime(text.text(), t.start())
+          || NO_DAY.contains(t.text().toLowerCase(Locale.ROOT))) {
         continue;
       }
       if (nearest == null || Math.abs(t.start() - anchor) < Math.abs(nearest.start() - anchor)) {
@@ -314,6 +320,17 @@ public final class EventExtractor implements TextStage {
       return null;
     }
     return tenseCorrected(nearest.value(), text.published(), modality, s.tokens());
+  }
+
+  /**
+   * Whether a time expression starting at {@code start} is the date of a dateline ("KABUL,
+   * Afghanistan (Jan. 24, 2013)", "TEHRAN, Jan. 24 -"): when the story was filed, not when its
+   * events happened.
+   */
+  private static boolean isDatelineTime(String text, int start) {
+    int line = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\u2028', start - 1));
+    String before = text.substring(Math.max(line + 1, start - 60), start);
+    return DATELINE_BEFORE.matcher(before).matches();
   }
 
   /**
