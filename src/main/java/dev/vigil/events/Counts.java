@@ -180,10 +180,11 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       return null;
     }
     String word = t.word().toLowerCase(Locale.ROOT);
-    if (word.equals("a") || word.equals("an") || word.equals("one") || word.equals("the")) {
+    if (word.equals("a") || word.equals("an") || word.equals("one") || word.equals("the")
+        || word.equals("another")) {
       // "a dozen", "one hundred"; "a Taliban leader", "the commander" are one person; a bare
       // "a"/"one" is not a count
-      if (!word.equals("the") && i + 1 < tokens.size() && isMultiplier(tokens.get(i + 1), rules)) {
+      if (value(t, rules) != null && i + 1 < tokens.size() && isMultiplier(tokens.get(i + 1), rules)) {
         return extend(tokens, new Number(value(t, rules), i, i + 1), rules);
       }
       int person = person(tokens, i + 1, rules);

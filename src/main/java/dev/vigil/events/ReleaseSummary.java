@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * else of the first province the release names outside its dateline, and how many people
  * were killed and captured. Counts follow the release's structure: the first sentence that
  * counts a role is the lead; a later count restates it (the larger stays) unless the sentence
- * marks it as more ("also", "additional", "another"), when it adds.
+ * marks it as more ("also", "additional", "another") without naming someone already counted
+ * ("the leader"), when it adds.
  */
 public record ReleaseSummary(Event main, String date, String province, int killed, int captured) {
   private static final Set<String> OPERATIONS = Set.of("violence", "arrest", "seizure");
@@ -82,11 +83,13 @@ public record ReleaseSummary(Event main, String date, String province, int kille
         province = admin1(p.name(), p.lat(), p.lon(), country, gazetteer);
       }
     }
-    return new ReleaseSummary(main, date, province, total(operations, "killed"),
-        total(operations, "captured"));
+    Pattern persons = Pattern.compile("(?i)\\bthe (?:[\\w-]+ ){0,3}(?:"
+        + String.join("|", rules.persons) + ")\\b");
+    return new ReleaseSummary(main, date, province, total(operations, "killed", persons),
+        total(operations, "captured", persons));
   }
 
-  private static int total(List<Event> events, String role) {
+  private static int total(List<Event> events, String role, Pattern persons) {
     Integer lead = null;
     int more = 0;
     Set<Integer> seen = new HashSet<>();
@@ -97,13 +100,18 @@ public record ReleaseSummary(Event main, String date, String province, int kille
       }
       if (lead == null) {
         lead = n;
-      } else if (MORE.matcher(e.sentence()).find()) {
+      } else if (MORE.matcher(e.sentence()).find() && !restates(e.sentence(), persons)) {
         more += n;
       } else {
         lead = Math.max(lead, n);
       }
     }
     return lead == null ? 0 : lead + more;
+  }
+
+  /** Whether a sentence names someone already counted ("detained the man and ..."). */
+  private static boolean restates(String sentence, Pattern persons) {
+    return persons.matcher(sentence).find();
   }
 
   private static final Pattern PROVINCE = Pattern.compile(
