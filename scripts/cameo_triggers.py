@@ -17,14 +17,17 @@ import sys
 NOT_DISASTER = ("without=earthquake|quake|flood|floods|crash|fire|explosion|blast|accident|"
                 "disaster|storm|avalanche|landslide|cancer|disease|virus|covid|coronavirus|drought")
 
+# warnings of epidemics and diseases are health advice, not security threats
+NOT_HEALTH = "without=epidemic|pandemic|virus|coronavirus|covid|disease|outbreak|infection"
+
 # CAMEO block name -> (Vigil type, verbs kept ("*" = all), extra constraints)
 BLOCKS = {
     "MEET_PEOPLE": ("diplomatic_meeting", {"MEET"}, ""),
     "VISIT": ("diplomatic_meeting", "*", ""),
     "HOST": ("diplomatic_meeting", "*", "with=delegation|minister|president|counterpart|summit|talks|envoy|ambassador"),
     "BLAME": ("accusation", {"ACCUSE", "BLAME", "FAULT", "IMPLICATE"}, ""),
-    "THREATEN": ("threat_warning", "*", ""),
-    "WARN": ("threat_warning", "*", ""),
+    "THREATEN": ("threat_warning", "*", NOT_HEALTH),
+    "WARN": ("threat_warning", "*", NOT_HEALTH),
     "MARCH": ("peaceful_protest", {"DEMONSTRATE", "MARCH"}, "with=protest|protester|protesters|demonstrator|demonstrators|rally|street|streets"),
     "RIOT": ("violent_demonstration", "*", ""),
     "APPREHEND": ("arrest", {"APPREHEND", "ARREST", "NAB"}, ""),

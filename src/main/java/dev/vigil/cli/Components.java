@@ -72,6 +72,11 @@ final class Components {
     return events;
   }
 
+  /** An events stage with other rules (another data set's counting conventions), for evals. */
+  EventExtractor events(EventRules rules) {
+    return new EventExtractor(rules, new CoreNlpSentenceParser());
+  }
+
   /** What runs after the annotator, in order: entity linking, places, events. */
   List<TextStage> stages() {
     List<TextStage> stages = new ArrayList<>();

@@ -1,8 +1,13 @@
 package dev.vigil.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.events.EventRules;
 import dev.vigil.events.EventScores;
+import dev.vigil.events.LabelledRelease;
 import dev.vigil.events.LabelledSentence;
+import dev.vigil.events.ReleaseScores;
+import dev.vigil.events.ReleaseSummary;
+import dev.vigil.geo.Gazetteer;
 import dev.vigil.internal.Json;
 import dev.vigil.model.TaggedText;
 import dev.vigil.model.TextStage;
@@ -11,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +37,17 @@ import picocli.CommandLine.Parameters;
         "modality, date, place, killed, injured, captured, split; see",
         "src/test/resources/events/README.md): event type weighted F1 with per-type",
         "P/R/F1, and accuracy of modality, date, place and counts.",
+        "With --press-releases: score whole dated press releases (event date exact,",
+        "province right, killed and captured counts exact; see LabelledRelease).",
     })
 final class EvalEventsCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "Labelled sentences, one JSON object per line.")
+  @Parameters(paramLabel = "FILE", arity = "0..1",
+      description = "Labelled sentences, one JSON object per line.")
   Path file;
+
+  @Option(names = "--press-releases", paramLabel = "FILE",
+      description = "Labelled press releases (.jsonl) to score instead of sentences.")
+  Path releases;
 
   @Option(names = "--split", paramLabel = "NAME",
       description = "Score only the lines of this split (e.g. dev, heldout).")
@@ -49,6 +62,13 @@ final class EvalEventsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (releases != null) {
+      return releases(out, err);
+    }
+    if (file == null) {
+      err.println("vigil: give a labelled sentence FILE or --press-releases FILE");
+      return ExitCodes.USAGE;
+    }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Components components = new Components();
     List<TextStage> stages = components.stages();
@@ -88,6 +108,59 @@ final class EvalEventsCommand implements Callable<Integer> {
       all.print(out, file.getFileName() + " [all]", false);
     }
     out.printf("%d sentences in %.1f s%n", all.sentences(), seconds);
+    return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+  }
+
+  /**
+   * Runs the annotator (with each release's date as published) and the stages after it on
+   * whole press releases and scores their summaries, per split and in all.
+   */
+  private Integer releases(PrintWriter out, PrintWriter err) throws IOException {
+    List<String> lines = Files.readAllLines(releases, StandardCharsets.UTF_8);
+    Components components = new Components();
+    EventRules rules = EventRules.load().withConventions("isaf");
+    List<TextStage> stages = new ArrayList<>(components.stages());
+    stages.set(stages.size() - 1, components.events(rules));
+    Gazetteer gazetteer = Gazetteer.bundled();
+    Map<String, ReleaseScores> bySplit = new LinkedHashMap<>();
+    ReleaseScores all = new ReleaseScores();
+    int skipped = 0;
+    int n = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      LabelledRelease gold;
+      try {
+        gold = Json.mapper().readValue(lines.get(i), LabelledRelease.class);
+      } catch (JsonProcessingException e) {
+        err.printf("vigil: %s:%d: not a labelled release: %s%n", releases, i + 1,
+            e.getOriginalMessage());
+        skipped++;
+        continue;
+      }
+      if (split != null && !split.equals(gold.split())) {
+        continue;
+      }
+      TaggedText tagged = components.annotator().tag(gold.text(), "en", gold.published());
+      for (TextStage stage : stages) {
+        tagged = stage.apply(tagged);
+      }
+      ReleaseSummary summary = ReleaseSummary.of(tagged, rules, gazetteer);
+      String name = gold.split() == null ? "all" : gold.split();
+      bySplit.computeIfAbsent(name, k -> new ReleaseScores()).add(gold, summary);
+      all.add(gold, summary);
+      n++;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    for (var e : bySplit.entrySet()) {
+      e.getValue().print(out, releases.getFileName() + " [" + e.getKey() + "]", verbose);
+    }
+    if (bySplit.size() > 1) {
+      all.print(out, releases.getFileName() + " [all]", false);
+    }
+    out.printf("%d releases in %.1f s%n", n, seconds);
     return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
   }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
  * The counts one sentence gives: people killed, injured and captured, and an amount seized.
  * Numbers are digits ("8,400"), words ("three", "a dozen", "two dozen") or vague quantities
  * ("dozens", "hundreds of thousands"), each read as a lower bound; modifiers such as "at least"
- * or "more than" therefore change nothing. Dates, times, money and percentages are not counts.
+ * change nothing, and "more than N" is N unless the rules carry another data set's convention.
+ * "A Taliban leader" or "the commander" is one person; a list of people counts as one sum ("a
+ * leader and two associates" is 3). Dates, times, money and percentages are not counts.
  */
 record Counts(Integer killed, Integer injured, Integer captured, Seizure seized) {
   private static final int AFTER_WINDOW = 10;
@@ -29,6 +31,9 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     Integer injured = null;
     Integer captured = null;
     Seizure seized = null;
+    String lastRole = null;
+    int lastEnd = -1;
+    boolean lastOne = false; // the last count was "the <person>"
     for (int i = 0; i < tokens.size(); i++) {
       Number n = number(tokens, i, rules);
       if (n == null) {
@@ -43,16 +48,61 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       if (role == null) {
         role = roleBefore(tokens, n.start(), rules);
       }
-      int value = (int) Math.min(Integer.MAX_VALUE, n.value());
-      if ("killed".equals(role) && killed == null) {
-        killed = value;
-      } else if ("injured".equals(role) && injured == null) {
-        injured = value;
-      } else if ("captured".equals(role) && captured == null) {
-        captured = value;
+      long more = n.start() >= 2 && isMoreThan(tokens.get(n.start() - 2), tokens.get(n.start() - 1))
+          ? rules.moreThan : 0;
+      int value = (int) Math.min(Integer.MAX_VALUE, n.value() + more);
+      boolean joined = role == null && lastRole != null && coordinated(tokens, lastEnd, n.start())
+          && !(n.end() < tokens.size() && tokens.get(n.end()).pos().startsWith("VB"));
+      if (joined && lastOne && n.value() == 1 && n.start() == lastEnd + 1
+          && tokens.get(lastEnd).word().equals(",")) {
+        // "the man, an IED facilitator, and ...": the same person named again
+        lastEnd = n.end();
+        continue;
       }
+      if (joined) {
+        // "detained a Taliban leader and two associates": one count of the same role
+        role = lastRole;
+      }
+      if ("killed".equals(role) && (killed == null || joined)) {
+        killed = joined ? killed + value : value;
+      } else if ("injured".equals(role) && (injured == null || joined)) {
+        injured = joined ? injured + value : value;
+      } else if ("captured".equals(role) && (captured == null || joined)) {
+        captured = joined ? captured + value : value;
+      } else {
+        continue;
+      }
+      lastRole = role;
+      lastEnd = n.end();
+      lastOne = tokens.get(n.start()).word().equalsIgnoreCase("the");
     }
     return new Counts(killed, injured, captured, seized);
+  }
+
+  /**
+   * Whether the tokens between two numbers only continue one list of people: names, adjectives
+   * and nouns joined by "and", a comma or "along with" ("a Taliban leader and two associates",
+   * "the commander Fayez Jan and one additional insurgent").
+   */
+  private static boolean coordinated(List<Token> tokens, int from, int to) {
+    boolean joiner = false;
+    for (int j = from; j < to; j++) {
+      Token t = tokens.get(j);
+      String w = t.word().toLowerCase(Locale.ROOT);
+      if (w.equals("and") || w.equals(",") || w.equals("with")) {
+        joiner = true;
+      } else if (!(w.equals("along") || t.pos().startsWith("NNP") || t.pos().startsWith("JJ")
+          || t.pos().equals("NN") || t.pos().equals("NNS") || t.pos().equals("POS")
+          || t.pos().equals("HYPH"))) {
+        return false;
+      }
+    }
+    return joiner;
+  }
+
+  private static boolean isMoreThan(Token a, Token b) {
+    String w = a.word().toLowerCase(Locale.ROOT);
+    return (w.equals("more") || w.equals("over")) && b.word().equalsIgnoreCase("than");
   }
 
   private static Seizure seizure(List<Token> tokens, Number n, EventRules rules) {
@@ -80,8 +130,10 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       if (role != null) {
         return role;
       }
+      boolean adjective = t.pos().equals("VBN") && j + 1 < tokens.size()
+          && tokens.get(j + 1).pos().startsWith("NN"); // "two suspected insurgents"
       if (endsClause(t) || t.pos().equals("CD")
-          || (t.pos().startsWith("VB") && !LIGHT_VERBS.contains(lemma(t)))) {
+          || (t.pos().startsWith("VB") && !LIGHT_VERBS.contains(lemma(t)) && !adjective)) {
         return null;
       }
     }
@@ -127,19 +179,45 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     if (t.ner() != null && NOT_COUNTS.contains(t.ner())) {
       return null;
     }
+    String word = t.word().toLowerCase(Locale.ROOT);
+    if (word.equals("a") || word.equals("an") || word.equals("one") || word.equals("the")
+        || word.equals("another")) {
+      // "a dozen", "one hundred"; "a Taliban leader", "the commander" are one person; a bare
+      // "a"/"one" is not a count
+      if (value(t, rules) != null && i + 1 < tokens.size() && isMultiplier(tokens.get(i + 1), rules)) {
+        return extend(tokens, new Number(value(t, rules), i, i + 1), rules);
+      }
+      int person = person(tokens, i + 1, rules);
+      if (person >= 0) {
+        return new Number(1, i, person + 1);
+      }
+      // "killing one and wounding two", "detained one suspected": one after a count word
+      boolean afterCount = i > 0 && role(tokens.get(i - 1), rules) != null;
+      return word.equals("one") && afterCount ? new Number(1, i, i + 1) : null;
+    }
     Long value = value(t, rules);
     if (value == null) {
       return null;
     }
-    String word = t.word().toLowerCase(Locale.ROOT);
-    if ((word.equals("a") || word.equals("an") || word.equals("one"))) {
-      // "a dozen", "one hundred"; a bare "a"/"one" is not a count
-      if (i + 1 < tokens.size() && isMultiplier(tokens.get(i + 1), rules)) {
-        return extend(tokens, new Number(value, i, i + 1), rules);
-      }
-      return null;
-    }
     return extend(tokens, new Number(value, i, i + 1), rules);
+  }
+
+  /**
+   * The index of a singular noun for one person within 4 tokens of {@code from}, over
+   * adjectives, names and other nouns ("a [senior Taliban] leader"); -1 when there is none.
+   */
+  private static int person(List<Token> tokens, int from, EventRules rules) {
+    for (int j = from; j < tokens.size() && j < from + 4; j++) {
+      Token t = tokens.get(j);
+      if (t.pos().equals("NN") && TokenPattern.matches(t, rules.persons)) {
+        return j;
+      }
+      if (!(t.pos().startsWith("JJ") || t.pos().startsWith("NNP") || t.pos().equals("NN")
+          || t.pos().equals("HYPH") || t.pos().equals("VBN"))) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** "two dozen", "three hundred", "hundreds of thousands"; "14 to 16" is 14. */

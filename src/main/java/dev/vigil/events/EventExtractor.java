@@ -55,6 +55,13 @@ public final class EventExtractor implements TextStage {
       Pattern.compile("\\b\\p{Lu}\\p{L}+(?:-\\p{Lu}\\p{L}+)+ (?:border|frontier)\\b");
   private static final List<String> KIND_ORDER =
       List.of("city", "admin2", "admin1", "region", "country");
+  private static final Pattern DATELINE_BEFORE =
+      Pattern.compile("[\\s\u00a0]*[A-Z][A-Z .'-]{2,}(,\\s*[A-Z][A-Za-z .]+)?\\s*[(,]\\s*");
+  /** Verbs that report an event rather than make one. */
+  private static final Set<String> REPORT_VERBS = Set.of("say", "confirm", "announce", "report",
+      "tell", "state", "add", "claim", "deny");
+  /** Times of day that say nothing about which day ("an overnight operation ... Monday"). */
+  private static final Set<String> NO_DAY = Set.of("overnight", "tonight");
   private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
   /**
    * A trigger word that is a date ("March") or part of a name ("the Organization for the
@@ -298,22 +305,55 @@ public final class EventExtractor implements TextStage {
     return null;
   }
 
-  /** The time in the sentence nearest the trigger, at its precision; null when there is none. */
+  /**
+   * The time in the sentence nearest the trigger, at its precision; null when there is none. A
+   * time that a verb of reporting stands between ("Today, forces confirmed a leader was
+   * arrested ... Sunday") dates the report, so it counts only when the sentence has no other.
+   */
   private static String date(TaggedText text, TaggedSentence s, Found f, String modality) {
     int anchor = s.tokens().get(f.match().head()).start();
     TimeMention nearest = null;
+    boolean nearestReports = false;
     for (TimeMention t : text.annotations().times()) {
-      if (t.value() == null || t.start() < s.start() || t.end() > s.end()) {
+      if (t.value() == null || t.start() < s.start() || t.end() > s.end()
+          || isDatelineTime(text.text(), t.start())
+          || NO_DAY.contains(t.text().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (nearest == null || Math.abs(t.start() - anchor) < Math.abs(nearest.start() - anchor)) {
+      boolean reports = reportingVerbBetween(s, t.start(), anchor);
+      boolean closer = nearest == null
+          || Math.abs(t.start() - anchor) < Math.abs(nearest.start() - anchor);
+      if (nearest == null || (nearestReports && !reports) || (closer && reports == nearestReports)) {
         nearest = t;
+        nearestReports = reports;
       }
     }
     if (nearest == null) {
       return null;
     }
     return tenseCorrected(nearest.value(), text.published(), modality, s.tokens());
+  }
+
+  private static boolean reportingVerbBetween(TaggedSentence s, int from, int to) {
+    int lo = Math.min(from, to);
+    int hi = Math.max(from, to);
+    return s.tokens().stream().anyMatch(t -> t.start() > lo && t.end() < hi
+        && t.pos().startsWith("VB") && REPORT_VERBS.contains(lemmaOf(t)));
+  }
+
+  private static String lemmaOf(Token t) {
+    return (t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a time expression starting at {@code start} is the date of a dateline ("KABUL,
+   * Afghanistan (Jan. 24, 2013)", "TEHRAN, Jan. 24 -"): when the story was filed, not when its
+   * events happened.
+   */
+  private static boolean isDatelineTime(String text, int start) {
+    int line = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\u2028', start - 1));
+    String before = text.substring(Math.max(line + 1, start - 60), start);
+    return DATELINE_BEFORE.matcher(before).matches();
   }
 
   /**

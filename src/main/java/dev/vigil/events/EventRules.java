@@ -43,10 +43,15 @@ public final class EventRules {
   final Map<String, Long> numbers;
   final List<CategoryCue> categoryCues;
   final Set<String> confirmWords;
+  /** Singular nouns for one person: "a Taliban leader" counts one when a count word is near. */
+  final Set<String> persons;
+  /** What "more than N" counts: N plus this (0: Vigil's lower bound; 1: "more than 30" is 31). */
+  final int moreThan;
 
   private EventRules(Map<String, Type> types, List<Trigger> triggers, List<Cue> cues,
       Map<String, Set<String>> countWords, Set<String> units, Map<String, Long> numbers,
-      List<CategoryCue> categoryCues, Set<String> confirmWords) {
+      List<CategoryCue> categoryCues, Set<String> confirmWords, Set<String> persons,
+      int moreThan) {
     this.types = types;
     this.triggers = triggers;
     this.cues = cues;
@@ -55,6 +60,29 @@ public final class EventRules {
     this.numbers = numbers;
     this.categoryCues = categoryCues;
     this.confirmWords = confirmWords;
+    this.persons = persons;
+    this.moreThan = moreThan;
+  }
+
+  /**
+   * These rules with another data set's counting conventions for vague quantities
+   * ({@code events/conventions-NAME.tsv}: "several" as 3, "more than N" as N + 1, ...), so that
+   * counts compare like with like when scored against that data set's labels.
+   *
+   * @throws IllegalStateException naming the file and line of a malformed convention
+   */
+  public EventRules withConventions(String name) {
+    Map<String, Long> merged = new LinkedHashMap<>(numbers);
+    int offset = moreThan;
+    for (Line l : read("conventions-" + name + ".tsv", 2)) {
+      if (l.f(0).equals("@more-than")) {
+        offset = l.integer(1);
+      } else {
+        merged.put(l.f(0).toLowerCase(Locale.ROOT), (long) l.integer(1));
+      }
+    }
+    return new EventRules(types, triggers, cues, countWords, units, Map.copyOf(merged),
+        categoryCues, confirmWords, persons, offset);
   }
 
   /**
@@ -87,10 +115,12 @@ public final class EventRules {
     }
     Map<String, Set<String>> countWords = new LinkedHashMap<>();
     Set<String> units = Set.of();
+    Set<String> persons = Set.of();
     for (Line l : read("counts.tsv", 2)) {
       switch (l.f(0)) {
         case "killed", "injured", "captured" -> countWords.put(l.f(0), words(l.f(1)));
         case "unit" -> units = words(l.f(1));
+        case "person" -> persons = words(l.f(1));
         default -> throw l.error("unknown count role '" + l.f(0) + "'");
       }
     }
@@ -111,7 +141,7 @@ public final class EventRules {
     }
     return new EventRules(Map.copyOf(types), List.copyOf(triggers), List.copyOf(cues),
         Map.copyOf(countWords), units, Map.copyOf(numbers), List.copyOf(categoryCues),
-        confirmWords);
+        confirmWords, persons, 0);
   }
 
   Type type(String code) {

@@ -1,5 +1,6 @@
 package dev.vigil.events;
 
+import dev.vigil.geo.Gazetteer;
 import dev.vigil.model.Event;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -113,13 +114,16 @@ public final class EventScores {
     return c;
   }
 
-  /** Same place when both are absent or one name contains the other ("Badakhshan Province"). */
+  /**
+   * Same place when both are absent or one name contains the other ("Badakhshan Province"),
+   * ignoring case and accents (the gazetteer's "Asadābād" is the text's "Asadabad").
+   */
   static boolean samePlace(String gold, String predicted) {
     if (gold == null || predicted == null) {
       return gold == null && predicted == null;
     }
-    String g = gold.toLowerCase(Locale.ROOT);
-    String p = predicted.toLowerCase(Locale.ROOT);
+    String g = Gazetteer.normalize(gold);
+    String p = Gazetteer.normalize(predicted);
     return g.contains(p) || p.contains(g);
   }
 

@@ -1,0 +1,100 @@
+package dev.vigil.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.geo.Gazetteer;
+import dev.vigil.geo.Geocoder;
+import dev.vigil.internal.Json;
+import dev.vigil.model.TaggedText;
+import dev.vigil.nlp.Annotator;
+import dev.vigil.nlp.CoreNlpAnnotator;
+import dev.vigil.nlp.CoreNlpSentenceParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole ISAF press releases from the committed fixture through the real annotator, geocoder
+ * and events stage (with the data set's counting conventions): the event's day from "yesterday"
+ * or a weekday against the dateline, the province from "X district, Y province", and the
+ * counts of lists of people ("a Taliban leader ... also detained two suspected insurgents").
+ */
+class ReleaseSummaryTest {
+  static final Path FIXTURE = Path.of("src/test/resources/events/isaf-press-releases.jsonl");
+  static Annotator annotator;
+  static Geocoder geocoder;
+  static EventRules rules;
+  static EventExtractor extractor;
+  static List<LabelledRelease> releases;
+
+  @BeforeAll
+  static void load() throws Exception {
+    annotator = new CoreNlpAnnotator(text -> "en");
+    geocoder = Geocoder.bundled();
+    rules = EventRules.load().withConventions("isaf");
+    extractor = new EventExtractor(rules, new CoreNlpSentenceParser());
+    releases = Files.readAllLines(FIXTURE, StandardCharsets.UTF_8).stream()
+        .map(line -> {
+          try {
+            return Json.mapper().readValue(line, LabelledRelease.class);
+          } catch (Exception e) {
+            throw new AssertionError(line, e);
+          }
+        }).toList();
+  }
+
+  static LabelledRelease release(String id) {
+    return releases.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  static ReleaseSummary summarize(LabelledRelease r) {
+    TaggedText tagged = extractor.apply(geocoder.apply(annotator.tag(r.text(), "en", r.published())));
+    return ReleaseSummary.of(tagged, rules, Gazetteer.bundled());
+  }
+
+  @Test
+  void fixtureHasBothSplitsAndReleaseDates() {
+    assertThat(releases).hasSize(77);
+    assertThat(releases).filteredOn(r -> r.split().equals("dev")).hasSize(39);
+    assertThat(release("isaf-test-001").published()).isEqualTo("2013-01-25");
+    assertThat(release("isaf-test-001").provinceCodes()).containsExactly("AF-GHA");
+  }
+
+  @Test
+  void yesterdayInAndarDistrictGhazniProvinceOneKilled() {
+    ReleaseSummary s = summarize(release("isaf-test-001"));
+    assertThat(s.date()).isEqualTo("2013-01-24");
+    assertThat(s.province()).isEqualTo("AF-GHA");
+    assertThat(s.killed()).isEqualTo(1);
+    assertThat(s.captured()).isZero();
+  }
+
+  @Test
+  void aLeaderArrestedSundayAndAlsoTwoSuspectsIsThreeCaptured() {
+    ReleaseSummary s = summarize(release("isaf-test-004"));
+    assertThat(s.date()).isEqualTo("2013-01-20");
+    assertThat(s.province()).isEqualTo("AF-KAN");
+    assertThat(s.captured()).isEqualTo(3);
+  }
+
+  @Test
+  void overnightOperationMondayIsMondayAndTheLeaderWithThreeAssociatesIsFour() {
+    LabelledRelease r = release("isaf-test-031");
+    ReleaseSummary s = summarize(r);
+    assertThat(s.date()).isEqualTo("2010-10-11");
+    assertThat(s.province()).isEqualTo("AF-WAR");
+    assertThat(s.captured()).isEqualTo(4);
+
+    ReleaseScores scores = new ReleaseScores();
+    scores.add(r, s);
+    StringWriter out = new StringWriter();
+    scores.print(new PrintWriter(out, true), "one", true);
+    assertThat(out.toString()).contains("event date exact    1.000 (1/1")
+        .contains("captured exact      1.000 (1/1)");
+  }
+}
