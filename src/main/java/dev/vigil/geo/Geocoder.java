@@ -59,6 +59,26 @@ public final class Geocoder implements TextStage {
       "coast", "valley", "island", "islands", "capital", "mountain", "mountains", "river",
       "city", "state", "union", "enterprise", "independence", "liberty", "hope", "unity");
 
+  /** Words that qualify a place name without changing it: "Far North Queensland", "Upper Edmonton". */
+  private static final Set<String> QUALIFIERS = Set.of(
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "far",
+      "inner", "outer", "mid", "downtown", "suburban", "rural", "metro", "old", "new");
+  /**
+   * Last words of streets, buildings and other facilities: a name inside them ("Collins
+   * Avenue", "Stade de France", "Windsor Castle") is seldom where they are.
+   */
+  private static final Set<String> FACILITY = Set.of(
+      "street", "st.", "st", "avenue", "ave.", "ave", "road", "rd.", "rd", "drive", "dr.", "lane",
+      "boulevard", "blvd.", "way", "place", "square", "plaza", "court", "terrace", "highway",
+      "hospital", "church", "cathedral", "mosque", "temple", "castle", "palace", "estate", "canal",
+      "plantation", "park", "center", "centre", "hall", "tower", "bridge", "airport", "stadium",
+      "arena", "school", "college", "university", "library", "hotel", "station", "museum",
+      "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
+      "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
+  /** Words after a name that make it a second-level area the gazetteer may lack ("Metcalfe County"). */
+  private static final Set<String> AREA_WORDS = Set.of("county", "parish", "township", "borough");
+
   private final Gazetteer gazetteer;
 
   public Geocoder(Gazetteer gazetteer) {
@@ -117,9 +137,14 @@ public final class Geocoder implements TextStage {
    * the tagger did not tag) is kept only if the article names other places of its country.
    */
   private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
-      boolean demonym, boolean tentative) {
+      boolean demonym, boolean tentative, boolean area) {
     Mention(int start, int end, String key, List<Place> candidates, String kindHint, boolean demonym) {
-      this(start, end, key, candidates, kindHint, demonym, false);
+      this(start, end, key, candidates, kindHint, demonym, false, false);
+    }
+
+    Mention(int start, int end, String key, List<Place> candidates, String kindHint,
+        boolean demonym, boolean tentative) {
+      this(start, end, key, candidates, kindHint, demonym, tentative, false);
     }
   }
 
@@ -135,15 +160,73 @@ public final class Geocoder implements TextStage {
       }
     }
     List<PlaceMention> out = new ArrayList<>();
+    PlaceMention area = null;
+    String region = null;
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
+      String surface = text.text().substring(m.start, m.end);
+      if (m.area && region == null) {
+        region = mainRegion(mentions, resolved);
+      }
+      if (m.area && (p == null || !(region == null ? countries.contains(p.country())
+          : region.equals(p.country() + "-" + p.admin1())))) {
+        area = area != null ? area : areaOfArticle(region, resolved);
+        if (area != null) {
+          out.add(new PlaceMention(surface, surface, "admin2", area.country(), area.lat(),
+              area.lon(), area.radiusKm(), m.start, m.end));
+        }
+        continue;
+      }
       if (p == null || (m.tentative && !countries.contains(p.country()))) {
         continue;
       }
-      out.add(new PlaceMention(text.text().substring(m.start, m.end), p.name(), p.kind(),
-          p.country(), p.lat(), p.lon(), p.radiusKm(), m.start, m.end));
+      out.add(new PlaceMention(surface, p.name(), p.kind(), p.country(), p.lat(), p.lon(),
+          p.radiusKm(), m.start, m.end));
     }
     return out;
+  }
+
+  /** The first-level region ("US-KY") the article's resolved places lie in most often, or null. */
+  private static String mainRegion(List<Mention> mentions, Map<String, Place> resolved) {
+    Map<String, Integer> regions = new HashMap<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && p.admin1() != null && !p.kind().equals("country")
+          && !p.kind().equals("region")) {
+        regions.merge(p.country() + "-" + p.admin1(), 1, Integer::sum);
+      }
+    }
+    return regions.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+  }
+
+  /**
+   * Where a second-level area the gazetteer lacks ("Metcalfe County") most likely lies: the
+   * middle of the article's towns in the first-level region it names most, or that region's
+   * point; null when the article names no such region.
+   */
+  private PlaceMention areaOfArticle(String top, Map<String, Place> resolved) {
+    if (top == null) {
+      return null;
+    }
+    Place region = gazetteer.admin1(top.substring(0, 2), top.substring(3));
+    double lat = 0;
+    double lon = 0;
+    int n = 0;
+    for (Place p : new HashSet<>(resolved.values())) {
+      if (p != null && p.kind().equals("city") && top.equals(p.country() + "-" + p.admin1())) {
+        lat += p.lat();
+        lon += p.lon();
+        n++;
+      }
+    }
+    if (n == 0 && region == null) {
+      return null;
+    }
+    return n > 0
+        ? new PlaceMention("", "", "admin2", top.substring(0, 2), lat / n, lon / n, 40.0, 0, 0)
+        : new PlaceMention("", "", "admin2", region.country(), region.lat(), region.lon(),
+            Math.min(region.radiusKm(), 150), 0, 0);
   }
 
   // ---------------------------------------------------------------- recognition
@@ -159,6 +242,7 @@ public final class Geocoder implements TextStage {
       sentenceStarts.add(tokens.size());
       tokens.addAll(sentence.tokens());
     }
+    areas(s, tokens, found, taken);
     multiword(s, tokens, found, taken);
     for (EntityMention e : text.annotations().entities()) {
       if (e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
@@ -192,6 +276,42 @@ public final class Geocoder implements TextStage {
   }
 
   /**
+   * Second-level areas written with their kind word ("Metcalfe County", "LAUREL COUNTY",
+   * "Orange County"): the gazetteer's second-level region of that name if it has one, else the
+   * article's first-level region, since counties and parishes are named within it.
+   */
+  private void areas(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token word = tokens.get(i);
+      if (!AREA_WORDS.contains(word.word().toLowerCase(Locale.ROOT))
+          || !Character.isUpperCase(word.word().charAt(0))) {
+        continue;
+      }
+      int first = i;
+      while (first > Math.max(0, i - 2) && proper(tokens.get(first - 1))) {
+        first--;
+      }
+      if (first == i || !free(taken, tokens.get(first).start(), word.end())) {
+        continue;
+      }
+      String name = s.substring(tokens.get(first).start(), tokens.get(i - 1).end());
+      String surface = s.substring(tokens.get(first).start(), word.end());
+      List<Place> candidates = new ArrayList<>(gazetteer.lookup(surface).stream()
+          .filter(p -> p.kind().equals("admin2")).toList());
+      gazetteer.lookup(name).stream().filter(p -> (p.kind().equals("admin2")
+          || p.kind().equals("city") && Gazetteer.isMainName(p, name)) && !candidates.contains(p))
+          .forEach(candidates::add);
+      add(found, taken, new Mention(tokens.get(first).start(), word.end(),
+          Gazetteer.normalize(surface), candidates, "admin2", false, false, true));
+    }
+  }
+
+  private static boolean proper(Token t) {
+    return t.pos() != null && t.pos().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0))
+        && !GENERIC.contains(t.word().toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * Names of two or more capitalised words that are a country, a curated region, a
    * first-level region or a city of 100,000 people or more, even where the tagger split them
    * ("British" + "Columbia Finance") or tagged them as part of another name.
@@ -220,6 +340,20 @@ public final class Geocoder implements TextStage {
     }
   }
 
+  /**
+   * Places called {@code surface}; an Arabic name is also looked up with or without its article
+   * ("Qamishli" is GeoNames' "Al Qamishli").
+   */
+  private List<Place> find(String surface) {
+    List<Place> c = gazetteer.lookup(surface);
+    if (!c.isEmpty() || surface.length() < 4 || !Character.isUpperCase(surface.charAt(0))) {
+      return c;
+    }
+    String n = Gazetteer.normalize(surface);
+    return Gazetteer.withoutArticle(n).equals(n) ? gazetteer.lookup("al " + n)
+        : gazetteer.lookup(Gazetteer.withoutArticle(n));
+  }
+
   private String countryCode(String word) {
     Place d = gazetteer.demonym(word);
     if (d != null && d.kind().equals("country")) {
@@ -238,7 +372,7 @@ public final class Geocoder implements TextStage {
       start += 4;
       surface = surface.substring(4);
     }
-    List<Place> candidates = gazetteer.lookup(surface);
+    List<Place> candidates = find(surface);
     String key = surface;
     if (candidates.isEmpty()) {
       int space = surface.lastIndexOf(' ');
@@ -260,6 +394,8 @@ public final class Geocoder implements TextStage {
       Place d = gazetteer.demonym(surface);
       if (d != null) {
         add(found, taken, new Mention(start, end, "demonym:" + d.id(), List.of(d), null, true));
+      } else {
+        inside(s, start, end, "LOCATION", surface, tokens, found, taken);
       }
       return;
     }
@@ -283,23 +419,47 @@ public final class Geocoder implements TextStage {
     if (e.type().equals("PERSON")) {
       return;
     }
+    inside(s, e.start(), e.end(), e.type(), e.text(), tokens, found, taken);
+  }
+
+  /**
+   * Places named inside a longer name: a country, curated region or first-level region in an
+   * organisation ("Kentucky State Police"), a large city in an organisation ("CBC Toronto"),
+   * a demonym ("U.S.-backed"); inside a location the tagger found but the gazetteer does not
+   * know ("Far North Queensland", "Air Zimbabwe", "Republic of Armenia") also any city, which
+   * counts only if the article names other places of its country.
+   */
+  private void inside(String s, int from, int to, String type, String text, List<Token> tokens,
+      List<Mention> found, boolean[] taken) {
+    boolean location = type.equals("LOCATION");
+    boolean body = namedAfterACity(text);
     List<Token> inside = tokens.stream()
-        .filter(t -> t.start() >= e.start() && t.end() <= e.end()).toList();
+        .filter(t -> t.start() >= from && t.end() <= to).toList();
+    if (inside.isEmpty()
+        || FACILITY.contains(inside.get(inside.size() - 1).word().toLowerCase(Locale.ROOT))) {
+      return;
+    }
     for (int i = 0; i < inside.size(); i++) {
       for (int n = Math.min(MAX_GRAM, inside.size() - i); n >= 1; n--) {
         Token first = inside.get(i);
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
-        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
-        boolean body = namedAfterACity(e.text());
+        if (!Character.isUpperCase(first.word().charAt(0))) {
+          continue;
+        }
+        List<Place> candidates = plausible(surface, find(surface));
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
             || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface) && !body)
             || (p.kind().equals("city") && p.population() >= 100_000
-                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION") && !body));
-        if (named && Character.isUpperCase(first.word().charAt(0))) {
+                && Gazetteer.isMainName(p, surface) && (location || type.equals("ORGANIZATION")) && !body));
+        boolean small = !named && location && capitalised(first.word())
+            && qualifiersOnly(inside.subList(0, i)) && endsAName(inside, i + n)
+            && candidates.stream().anyMatch(p -> !p.kind().equals("country")
+                && Gazetteer.isMainName(p, surface));
+        if (named || small) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, null, false));
+              candidates, kindWordAfter(tokens, last.end()), false, small));
           i += n - 1;
           break;
         }
@@ -311,6 +471,17 @@ public final class Geocoder implements TextStage {
         }
       }
     }
+  }
+
+  /** Whether {@code words} are only qualifiers ("Far North") or punctuation between names. */
+  private static boolean qualifiersOnly(List<Token> words) {
+    return words.stream().allMatch(t -> QUALIFIERS.contains(t.word().toLowerCase(Locale.ROOT))
+        || t.word().equals("-") || t.word().equals(","));
+  }
+
+  /** Whether the name ending before {@code next} ends the span or a hyphenated pair ("Nelson-Creston"). */
+  private static boolean endsAName(List<Token> span, int next) {
+    return next >= span.size() || span.get(next).word().equals("-") || span.get(next).word().equals(",");
   }
 
   /**
