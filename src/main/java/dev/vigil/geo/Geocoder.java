@@ -77,6 +77,8 @@ public final class Geocoder implements TextStage {
       "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
       "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
   /** Words after a name that make it a second-level area the gazetteer may lack ("Metcalfe County"). */
+  /** Prepositions after which a person-tagged word is more likely a town: "in Nelson". */
+  private static final Set<String> LOCATIVE = Set.of("in", "near", "outside", "into", "across");
   private static final Set<String> AREA_WORDS = Set.of("county", "parish", "township", "borough");
 
   private final Gazetteer gazetteer;
@@ -255,8 +257,101 @@ public final class Geocoder implements TextStage {
       }
     }
     unnamed(s, tokens, sentenceStarts, found, taken);
+    abbreviations(s, tokens, found, taken);
+    again(s, text.annotations().entities(), tokens, sentenceStarts, found, taken);
     found.sort(Comparator.comparingInt(Mention::start));
     return found;
+  }
+
+  /**
+   * Country and state abbreviations in capitals ("US dollars", "FrontCounter BC", "NJ"); a
+   * state's counts only if the article names other places of its country.
+   */
+  private void abbreviations(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (Token t : tokens) {
+      String w = t.word();
+      if (w.length() < 2 || w.length() > 4 || !w.equals(w.toUpperCase(Locale.ROOT))
+          || !Character.isLetter(w.charAt(0)) || "PERSON".equals(t.ner())
+          || !free(taken, t.start(), t.end())) {
+        continue;
+      }
+      List<Place> candidates = plausible(w, gazetteer.lookup(w));
+      boolean country = candidates.stream().anyMatch(p -> p.kind().equals("country"));
+      boolean state = candidates.stream().anyMatch(p -> p.kind().equals("admin1"));
+      if (country || state) {
+        add(found, taken, new Mention(t.start(), t.end(), Gazetteer.normalize(w), candidates,
+            null, false, !country));
+      }
+    }
+  }
+
+  /**
+   * One sense per article: a name already recognised as a place is a place again where the
+   * tagger left it untagged, or called it a person or organisation right after "in", "near"
+   * ("Nelson-Creston" ... "in Nelson"); other town names so tagged after those words count if
+   * the article names other places of the town's country.
+   */
+  private void again(String s, List<EntityMention> entities, List<Token> tokens,
+      List<Integer> sentenceStarts, List<Mention> found, boolean[] taken) {
+    Map<String, Mention> known = new HashMap<>();
+    for (Mention m : found) {
+      if (!m.tentative && !m.demonym && !m.area && !m.key.startsWith("border:")) {
+        known.putIfAbsent(m.key, m);
+      }
+    }
+    for (EntityMention e : entities) {
+      if (e.type().equals("LOCATION") || !free(taken, e.start(), e.end())
+          || !Character.isUpperCase(e.text().charAt(0))) {
+        continue;
+      }
+      Token before = lastTokenBefore(tokens, e.start());
+      if (before == null || !LOCATIVE.contains(before.word())) {
+        continue;
+      }
+      Mention same = known.get(Gazetteer.normalize(e.text()));
+      if (same != null) {
+        add(found, taken, new Mention(e.start(), e.end(), same.key, same.candidates, null, false));
+        continue;
+      }
+      boolean single = e.type().equals("PERSON") ? !e.text().contains(" ")
+          : e.type().equals("ORGANIZATION");
+      if (single && !namedAfterACity(e.text())) {
+        List<Place> towns = plausible(e.text(), find(e.text())).stream()
+            .filter(p -> !p.kind().equals("country") && Gazetteer.isMainName(p, e.text())).toList();
+        if (!towns.isEmpty()) {
+          add(found, taken, new Mention(e.start(), e.end(), Gazetteer.normalize(e.text()),
+              plausible(e.text(), find(e.text())), kindWordAfter(tokens, e.end()), false, true));
+        }
+      }
+    }
+    Set<Integer> firsts = Set.copyOf(sentenceStarts);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (firsts.contains(i) || !capitalised(t.word()) || !untagged(t)) {
+        continue;
+      }
+      for (int n = Math.min(3, tokens.size() - i); n >= 1; n--) {
+        Token last = tokens.get(i + n - 1);
+        Mention same = known.get(Gazetteer.normalize(s.substring(t.start(), last.end())));
+        if (same != null && untagged(last) && free(taken, t.start(), last.end())) {
+          add(found, taken, new Mention(t.start(), last.end(), same.key, same.candidates, null, false));
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  /** The last token ending at or before {@code offset}, or null. */
+  private static Token lastTokenBefore(List<Token> tokens, int offset) {
+    Token best = null;
+    for (Token t : tokens) {
+      if (t.end() > offset) {
+        break;
+      }
+      best = t;
+    }
+    return best;
   }
 
   private void borders(String s, List<Mention> found, boolean[] taken) {
@@ -409,10 +504,14 @@ public final class Geocoder implements TextStage {
    */
   private void other(String s, EntityMention e, List<Token> tokens, List<Mention> found,
       boolean[] taken) {
-    Place d = gazetteer.demonym(e.text());
+    int hyphen = e.text().lastIndexOf('-');
+    boolean prefixed = hyphen > 0 && Character.isLowerCase(e.text().charAt(0)); // "anti-Russian"
+    String word = prefixed ? e.text().substring(hyphen + 1) : e.text();
+    Place d = gazetteer.demonym(word);
     if (d != null) {
       if (modifierAt(tokens, e.end())) {
-        add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
+        int from = prefixed ? e.start() + hyphen + 1 : e.start();
+        add(found, taken, new Mention(from, e.end(), "demonym:" + d.id(), List.of(d), null, true));
       }
       return;
     }
@@ -533,6 +632,9 @@ public final class Geocoder implements TextStage {
     Token next = tokenAt(tokens, end);
     if (next == null) {
       return false;
+    }
+    if (next.word().equals("-") && next.start() == end) {
+      return true; // "Turkish-backed", "Russian-European projects"
     }
     if ((next.word().equals("and") || next.word().equals("or") || next.word().equals(","))) {
       Token after = tokenAt(tokens, next.end());
