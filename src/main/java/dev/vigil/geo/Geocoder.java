@@ -82,6 +82,10 @@ public final class Geocoder implements TextStage {
   private static final Set<String> AREA_WORDS = Set.of("county", "parish", "township", "borough");
 
   private final Gazetteer gazetteer;
+  private static final String DEBUG = System.getenv("GEO_DEBUG");
+  private static final double SLOPE = Double.parseDouble(System.getenv().getOrDefault("GEO_SLOPE", "1.5"));
+  private static final double CAP = Double.parseDouble(System.getenv().getOrDefault("GEO_CAP", "10"));
+  private static final double SOFT = Double.parseDouble(System.getenv().getOrDefault("GEO_SOFT", "0.5"));
 
   public Geocoder(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -793,6 +797,10 @@ public final class Geocoder implements TextStage {
       if (weak && (strongerMain || (support < 3 && (anyMain || c.population() < 100_000)))) {
         continue; // an alternate name is more often something else, unless the context backs it
       }
+      if (!main && c.kind().equals("country") && m.candidates.stream().anyMatch(o -> o.kind().equals("city")
+          && o.population() >= 100_000 && Gazetteer.isMainName(o, surface))) {
+        continue; // "Tunis" is the city, though some languages call the country so
+      }
       double score = prior(c) - (weak ? 2.5 : 0) + support;
       if (c.kind().equals("city") && m.candidates.stream().anyMatch(o -> o.kind().equals("admin1")
           && c.country().equals(o.country()) && c.admin1() != null && c.admin1().equals(o.admin1()))) {
@@ -803,6 +811,10 @@ public final class Geocoder implements TextStage {
       }
       if (c.country() != null && countryWeight.containsKey(c.country())) {
         score += 2 + (c.country().equals(dominant) ? 1 : 0);
+      }
+      if (DEBUG != null && surface.equals(DEBUG) && !others.isEmpty()) {
+        System.err.printf("DBG %s -> %s %s %s pop=%d prior=%.2f support=%.2f score=%.2f cw=%s%n", surface,
+            c.name(), c.country(), c.admin1(), c.population(), prior(c), support, score, countryWeight);
       }
       if (score > bestScore) {
         bestScore = score;
@@ -820,7 +832,10 @@ public final class Geocoder implements TextStage {
       case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> Math.min(10, 1 + 1.75 * Math.log10(c.population() + 10));
+      default -> {
+        double raw = 1 + SLOPE * Math.log10(c.population() + 10);
+        yield raw <= CAP ? raw : CAP + SOFT * (raw - CAP);
+      }
     };
   }
 
