@@ -76,16 +76,21 @@ public final class Geocoder implements TextStage {
       "arena", "school", "college", "university", "library", "hotel", "station", "museum",
       "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
       "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
+  /** How far before a facility (in characters) a town is taken as where it is. */
+  private static final int NEAR_CHARS = 400;
+  /**
+   * Street words: streets are placed by some annotators and not by others, so they are left out
+   * (names inside them are not taken either).
+   */
+  private static final Set<String> ROADS = Set.of(
+      "street", "st.", "st", "avenue", "ave.", "ave", "road", "rd.", "rd", "drive", "dr.", "lane",
+      "boulevard", "blvd.", "way", "place", "court", "terrace", "highway");
   /** Words after a name that make it a second-level area the gazetteer may lack ("Metcalfe County"). */
   /** Prepositions after which a person-tagged word is more likely a town: "in Nelson". */
   private static final Set<String> LOCATIVE = Set.of("in", "near", "outside", "into", "across");
   private static final Set<String> AREA_WORDS = Set.of("county", "parish", "township", "borough");
 
   private final Gazetteer gazetteer;
-  private static final String DEBUG = System.getenv("GEO_DEBUG");
-  private static final double SLOPE = Double.parseDouble(System.getenv().getOrDefault("GEO_SLOPE", "1.5"));
-  private static final double CAP = Double.parseDouble(System.getenv().getOrDefault("GEO_CAP", "10"));
-  private static final double SOFT = Double.parseDouble(System.getenv().getOrDefault("GEO_SOFT", "0.5"));
 
   public Geocoder(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -143,14 +148,14 @@ public final class Geocoder implements TextStage {
    * the tagger did not tag) is kept only if the article names other places of its country.
    */
   private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
-      boolean demonym, boolean tentative, boolean area) {
+      boolean demonym, boolean tentative, boolean area, boolean facility) {
     Mention(int start, int end, String key, List<Place> candidates, String kindHint, boolean demonym) {
-      this(start, end, key, candidates, kindHint, demonym, false, false);
+      this(start, end, key, candidates, kindHint, demonym, false, false, false);
     }
 
     Mention(int start, int end, String key, List<Place> candidates, String kindHint,
         boolean demonym, boolean tentative) {
-      this(start, end, key, candidates, kindHint, demonym, tentative, false);
+      this(start, end, key, candidates, kindHint, demonym, tentative, false, false);
     }
   }
 
@@ -168,9 +173,19 @@ public final class Geocoder implements TextStage {
     List<PlaceMention> out = new ArrayList<>();
     PlaceMention area = null;
     String region = null;
+    Place focus = null;
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
       String surface = text.text().substring(m.start, m.end);
+      if (m.facility) {
+        focus = focus != null ? focus : focus(mentions, resolved);
+        Place at = townBefore(mentions, resolved, m, focus);
+        if (at != null) {
+          out.add(new PlaceMention(surface, at.name(), at.kind(), at.country(),
+              at.lat(), at.lon(), at.radiusKm(), m.start, m.end));
+        }
+        continue;
+      }
       if (m.area && region == null) {
         region = mainRegion(mentions, resolved);
       }
@@ -190,6 +205,51 @@ public final class Geocoder implements TextStage {
           p.radiusKm(), m.start, m.end));
     }
     return out;
+  }
+
+  /**
+   * The town the article is about: the city it names most often (the first of equals), where
+   * its streets and buildings are taken to be; null when it names no city.
+   */
+  private static Place focus(List<Mention> mentions, Map<String, Place> resolved) {
+    Map<Place, Integer> counts = new java.util.LinkedHashMap<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")) {
+        counts.merge(p, 1, Integer::sum);
+      }
+    }
+    Place best = null;
+    for (Map.Entry<Place, Integer> e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Where a facility is: the town named last within the few sentences before it ("in New
+   * Orleans ... on Royal Street"), else the town the article names most if it names it twice.
+   */
+  private static Place townBefore(List<Mention> mentions, Map<String, Place> resolved,
+      Mention facility, Place focus) {
+    Place last = null;
+    for (Mention m : mentions) {
+      if (m.start >= facility.start) {
+        break;
+      }
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")
+          && facility.start - m.end < NEAR_CHARS) {
+        last = p;
+      }
+    }
+    if (last != null) {
+      return last;
+    }
+    long times = focus == null ? 0 : mentions.stream().filter(m -> focus.equals(resolved.get(m.key))).count();
+    return times >= 2 ? focus : null;
   }
 
   /** The first-level region ("US-KY") the article's resolved places lie in most often, or null. */
@@ -263,6 +323,7 @@ public final class Geocoder implements TextStage {
     unnamed(s, tokens, sentenceStarts, found, taken);
     abbreviations(s, tokens, found, taken);
     again(s, text.annotations().entities(), tokens, sentenceStarts, found, taken);
+    facilities(text.annotations().entities(), found, taken);
     found.sort(Comparator.comparingInt(Mention::start));
     return found;
   }
@@ -285,6 +346,22 @@ public final class Geocoder implements TextStage {
       if (country || state) {
         add(found, taken, new Mention(t.start(), t.end(), Gazetteer.normalize(w), candidates,
             null, false, !country));
+      }
+    }
+  }
+
+  /**
+   * Buildings and other facilities the tagger called a location ("Barclays Center", "St.
+   * Michael's Hospital", "Windsor Castle"); they are placed at the town named just before them
+   * or the town the article is about (see {@link #townBefore}). Streets are left out.
+   */
+  private void facilities(List<EntityMention> entities, List<Mention> found, boolean[] taken) {
+    for (EntityMention e : entities) {
+      String last = e.text().substring(e.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      if (e.type().equals("LOCATION") && FACILITY.contains(last) && !ROADS.contains(last)
+          && e.text().contains(" ") && free(taken, e.start(), e.end())) {
+        add(found, taken, new Mention(e.start(), e.end(), "facility:" + Gazetteer.normalize(e.text()),
+            List.of(), null, false, false, false, true));
       }
     }
   }
@@ -401,7 +478,7 @@ public final class Geocoder implements TextStage {
           || p.kind().equals("city") && Gazetteer.isMainName(p, name)) && !candidates.contains(p))
           .forEach(candidates::add);
       add(found, taken, new Mention(tokens.get(first).start(), word.end(),
-          Gazetteer.normalize(surface), candidates, "admin2", false, false, true));
+          Gazetteer.normalize(surface), candidates, "admin2", false, false, true, false));
     }
   }
 
@@ -812,10 +889,6 @@ public final class Geocoder implements TextStage {
       if (c.country() != null && countryWeight.containsKey(c.country())) {
         score += 2 + (c.country().equals(dominant) ? 1 : 0);
       }
-      if (DEBUG != null && surface.equals(DEBUG) && !others.isEmpty()) {
-        System.err.printf("DBG %s -> %s %s %s pop=%d prior=%.2f support=%.2f score=%.2f cw=%s%n", surface,
-            c.name(), c.country(), c.admin1(), c.population(), prior(c), support, score, countryWeight);
-      }
       if (score > bestScore) {
         bestScore = score;
         best = c;
@@ -832,9 +905,9 @@ public final class Geocoder implements TextStage {
       case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> {
-        double raw = 1 + SLOPE * Math.log10(c.population() + 10);
-        yield raw <= CAP ? raw : CAP + SOFT * (raw - CAP);
+      default -> { // population, with half the slope above ~400,000 people
+        double raw = 1 + 1.5 * Math.log10(c.population() + 10);
+        yield raw <= 10 ? raw : 10 + 0.5 * (raw - 10);
       }
     };
   }
