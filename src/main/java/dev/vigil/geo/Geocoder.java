@@ -497,18 +497,20 @@ public final class Geocoder implements TextStage {
       for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 2; n--) {
         Token first = tokens.get(i);
         Token last = tokens.get(i + n - 1);
-        if (!capitalised(first.word()) || !capitalised(last.word())
+        String surface = s.substring(first.start(), last.end());
+        boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT)); // "NEW JERSEY"
+        if (!(capitals || capitalised(first.word()) && capitalised(last.word()))
+            || !Character.isLetter(first.word().charAt(0))
             || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
           continue;
         }
-        String surface = s.substring(first.start(), last.end());
         List<Place> candidates = gazetteer.lookup(surface);
         boolean named = candidates.stream().anyMatch(p -> gazetteer.isCurated(p)
             || (Gazetteer.isMainName(p, surface) && (p.kind().equals("country")
                 || p.kind().equals("admin1") || p.population() >= 100_000)));
         if (named) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, kindWordAfter(tokens, last.end()), false));
+              candidates, kindWordAfter(tokens, last.end()), false, genericWords(surface)));
           i += n - 1;
           break;
         }
@@ -575,7 +577,21 @@ public final class Geocoder implements TextStage {
       }
       return;
     }
-    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false));
+    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false,
+        genericWords(surface)));
+  }
+
+  /**
+   * Whether a name is made only of generic and direction words ("West Coast", "North Side",
+   * "South East"): it names a place only where the article is about that place's country.
+   */
+  private static boolean genericWords(String surface) {
+    for (String w : surface.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+      if (!GENERIC.contains(w) && !QUALIFIERS.contains(w) && !w.equals("side")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
