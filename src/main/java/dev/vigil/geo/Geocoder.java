@@ -864,11 +864,15 @@ public final class Geocoder implements TextStage {
     for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
       first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of()));
     }
-    Map<String, Place> second = new HashMap<>();
-    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
-      Map<String, Place> others = new HashMap<>(first);
-      others.remove(e.getKey());
-      second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+    Map<String, Place> second = first;
+    for (int pass = 0; pass < 2; pass++) {
+      Map<String, Place> previous = second;
+      second = new HashMap<>();
+      for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+        Map<String, Place> others = new HashMap<>(previous);
+        others.remove(e.getKey());
+        second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+      }
     }
     return second;
   }
