@@ -500,7 +500,7 @@ public final class Geocoder implements TextStage {
         String surface = s.substring(first.start(), last.end());
         boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT)); // "NEW JERSEY"
         if (!(capitals || capitalised(first.word()) && capitalised(last.word()))
-            || !Character.isLetter(first.word().charAt(0))
+            || !Character.isLetter(first.word().charAt(0)) || !Character.isLetter(last.word().charAt(0))
             || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
           continue;
         }
@@ -731,7 +731,10 @@ public final class Geocoder implements TextStage {
       return false;
     }
     if (next.word().equals("-") && next.start() == end) {
-      return true; // "Turkish-backed", "Russian-European projects"
+      Token after = tokenAt(tokens, next.end());
+      // "Russian-European projects", "Turkish-Russian relations"; not "Saudi-led coalition",
+      // which names the actor rather than a place
+      return after != null && gazetteer.demonym(after.word()) != null;
     }
     if ((next.word().equals("and") || next.word().equals("or") || next.word().equals(","))) {
       Token after = tokenAt(tokens, next.end());

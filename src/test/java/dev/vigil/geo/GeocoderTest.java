@@ -117,6 +117,23 @@ class GeocoderTest {
   }
 
   @Test
+  void aCountyTheGazetteerLacksLiesAmongTheArticlesTownsOfItsState() {
+    List<PlaceMention> places = places("Deputies in Metcalfe County said the driver was taken to"
+        + " a hospital in Bowling Green, Kentucky. A second crash closed a road in Glasgow, Kentucky.");
+    PlaceMention county = place(places, "Metcalfe County");
+    assertThat(county.country()).isEqualTo("US");
+    assertThat(Place.distanceKm(county.lat(), county.lon(), 36.99, -85.63)).isLessThan(100);
+  }
+
+  @Test
+  void namesInsideUnknownLocationsAndHyphenatedDemonymsAreFound() {
+    List<PlaceMention> places = places("Offences committed by children in Far North Queensland"
+        + " are a major problem, police in Cairns said. Turkish-backed fighters entered the town.");
+    near(place(places, "Queensland"), "admin1", "AU", -22.0, 144.6, 300);
+    near(place(places, "Turkish"), "country", "TR", 39.0, 35.0, 300);
+  }
+
+  @Test
   void leavesTextWithoutPlacesAlone() {
     assertThat(places("He said nothing about it on Wednesday.")).isEmpty();
     assertThat(places("")).isEmpty();
