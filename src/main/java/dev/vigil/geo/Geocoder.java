@@ -504,13 +504,16 @@ public final class Geocoder implements TextStage {
             || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
           continue;
         }
+        if (genericWords(surface)) {
+          continue; // "Far North" of "Far North Queensland" is left to the whole name
+        }
         List<Place> candidates = gazetteer.lookup(surface);
         boolean named = candidates.stream().anyMatch(p -> gazetteer.isCurated(p)
             || (Gazetteer.isMainName(p, surface) && (p.kind().equals("country")
                 || p.kind().equals("admin1") || p.population() >= 100_000)));
         if (named) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, kindWordAfter(tokens, last.end()), false, genericWords(surface)));
+              candidates, kindWordAfter(tokens, last.end()), false));
           i += n - 1;
           break;
         }
@@ -640,7 +643,7 @@ public final class Geocoder implements TextStage {
         Token first = inside.get(i);
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
-        if (!Character.isUpperCase(first.word().charAt(0))) {
+        if (!Character.isUpperCase(first.word().charAt(0)) || genericWords(surface)) {
           continue;
         }
         List<Place> candidates = plausible(surface, find(surface));

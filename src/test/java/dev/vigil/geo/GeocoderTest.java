@@ -127,10 +127,11 @@ class GeocoderTest {
 
   @Test
   void namesInsideUnknownLocationsAndHyphenatedDemonymsAreFound() {
-    List<PlaceMention> places = places("Offences committed by children in Far North Queensland"
-        + " are a major problem, police in Cairns said. Turkish-backed fighters entered the town.");
+    List<PlaceMention> places = places("He has met with community members in Far North Queensland"
+        + " twice in the past six weeks, the Australian minister said. Many Russian-European"
+        + " strategic projects were frozen.");
     near(place(places, "Queensland"), "admin1", "AU", -22.0, 144.6, 300);
-    near(place(places, "Turkish"), "country", "TR", 39.0, 35.0, 300);
+    near(place(places, "Russian"), "country", "RU", 60.0, 100.0, 1500);
   }
 
   @Test
