@@ -51,6 +51,11 @@ final class EvalGeoCommand implements Callable<Integer> {
 
   @Option(names = "--threads", defaultValue = "2", paramLabel = "N") int threads;
 
+  @Option(names = "--split", defaultValue = "all", paramLabel = "tune|heldout|all",
+      description = {"Which articles to score: every 4th article of each file in document order",
+          "is held out (heldout), the rest are for tuning the rules (tune); default: ${DEFAULT-VALUE}."})
+  GeoparsingData.Split split;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -74,7 +79,12 @@ final class EvalGeoCommand implements Callable<Integer> {
         writeCache(cached, tagged);
       }
       GeoScore score = new GeoScore();
+      int scored = 0;
       for (int i = 0; i < articles.size(); i++) {
+        if (!split.includes(i)) {
+          continue;
+        }
+        scored++;
         GeoparsingData.Article a = articles.get(i);
         List<PlaceMention> places = geocoder.apply(tagged.get(i)).annotations().places();
         GeoScore.Errors errors = score.add(a.toponyms(), places);
@@ -84,7 +94,8 @@ final class EvalGeoCommand implements Callable<Integer> {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      print(out, file.getFileName().toString(), score);
+      print(out, file.getFileName() + " (" + split.name().toLowerCase(Locale.ROOT) + ", " + scored
+          + " of " + articles.size() + " articles)", score);
       out.printf(Locale.ROOT, "  speed: %.1f articles/s (%s)%n", articles.size() / seconds,
           fromCache ? "places stage only; annotator output from the cache" : "annotator + places");
     }

@@ -231,10 +231,17 @@ public final class Gazetteer {
    * "Washington" of "Washington, D.C.") rather than one of its aliases.
    */
   public static boolean isMainName(Place place, String name) {
-    String main = normalize(place.name());
-    String n = normalize(name);
+    String main = withoutArticle(normalize(place.name()));
+    String n = withoutArticle(normalize(name));
     int comma = main.indexOf(',');
     return main.equals(n) || (comma > 0 && main.substring(0, comma).equals(n));
+  }
+
+  /** A normalized Arabic name without its article: "al qamishli" -> "qamishli". */
+  static String withoutArticle(String normalized) {
+    boolean article = normalized.length() > 7 && (normalized.startsWith("al ")
+        || normalized.startsWith("el ") || normalized.startsWith("ad ") || normalized.startsWith("as "));
+    return article ? normalized.substring(3) : normalized;
   }
 
   /** Whether {@code place} comes from the hand-curated list of named regions and borders. */

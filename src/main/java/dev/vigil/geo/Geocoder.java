@@ -59,6 +59,37 @@ public final class Geocoder implements TextStage {
       "coast", "valley", "island", "islands", "capital", "mountain", "mountains", "river",
       "city", "state", "union", "enterprise", "independence", "liberty", "hope", "unity");
 
+  /** Words that qualify a place name without changing it: "Far North Queensland", "Upper Edmonton". */
+  private static final Set<String> QUALIFIERS = Set.of(
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "far",
+      "inner", "outer", "mid", "downtown", "suburban", "rural", "metro", "old", "new");
+  /**
+   * Last words of streets, buildings and other facilities: a name inside them ("Collins
+   * Avenue", "Stade de France", "Windsor Castle") is seldom where they are.
+   */
+  private static final Set<String> FACILITY = Set.of(
+      "street", "st.", "st", "avenue", "ave.", "ave", "road", "rd.", "rd", "drive", "dr.", "lane",
+      "boulevard", "blvd.", "way", "place", "square", "plaza", "court", "terrace", "highway",
+      "hospital", "church", "cathedral", "mosque", "temple", "castle", "palace", "estate", "canal",
+      "plantation", "park", "center", "centre", "hall", "tower", "bridge", "airport", "stadium",
+      "arena", "school", "college", "university", "library", "hotel", "station", "museum",
+      "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
+      "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
+  /** How far before a facility (in characters) a town is taken as where it is. */
+  private static final int NEAR_CHARS = 400;
+  /**
+   * Street words: streets are placed by some annotators and not by others, so they are left out
+   * (names inside them are not taken either).
+   */
+  private static final Set<String> ROADS = Set.of(
+      "street", "st.", "st", "avenue", "ave.", "ave", "road", "rd.", "rd", "drive", "dr.", "lane",
+      "boulevard", "blvd.", "way", "place", "court", "terrace", "highway");
+  /** Words after a name that make it a second-level area the gazetteer may lack ("Metcalfe County"). */
+  /** Prepositions after which a person-tagged word is more likely a town: "in Nelson". */
+  private static final Set<String> LOCATIVE = Set.of("in", "near", "outside", "into", "across");
+  private static final Set<String> AREA_WORDS = Set.of("county", "parish", "township", "borough");
+
   private final Gazetteer gazetteer;
 
   public Geocoder(Gazetteer gazetteer) {
@@ -117,9 +148,14 @@ public final class Geocoder implements TextStage {
    * the tagger did not tag) is kept only if the article names other places of its country.
    */
   private record Mention(int start, int end, String key, List<Place> candidates, String kindHint,
-      boolean demonym, boolean tentative) {
+      boolean demonym, boolean tentative, boolean area, boolean facility) {
     Mention(int start, int end, String key, List<Place> candidates, String kindHint, boolean demonym) {
-      this(start, end, key, candidates, kindHint, demonym, false);
+      this(start, end, key, candidates, kindHint, demonym, false, false, false);
+    }
+
+    Mention(int start, int end, String key, List<Place> candidates, String kindHint,
+        boolean demonym, boolean tentative) {
+      this(start, end, key, candidates, kindHint, demonym, tentative, false, false);
     }
   }
 
@@ -135,15 +171,128 @@ public final class Geocoder implements TextStage {
       }
     }
     List<PlaceMention> out = new ArrayList<>();
+    PlaceMention area = null;
+    String region = null;
+    Place focus = null;
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
+      String surface = text.text().substring(m.start, m.end);
+      if (m.facility) {
+        focus = focus != null ? focus : focus(mentions, resolved);
+        Place at = townBefore(mentions, resolved, m, focus);
+        if (at != null) {
+          out.add(new PlaceMention(surface, at.name(), at.kind(), at.country(),
+              at.lat(), at.lon(), at.radiusKm(), m.start, m.end));
+        }
+        continue;
+      }
+      if (m.area && region == null) {
+        region = mainRegion(mentions, resolved);
+      }
+      if (m.area && (p == null || !(region == null ? countries.contains(p.country())
+          : region.equals(p.country() + "-" + p.admin1())))) {
+        area = area != null ? area : areaOfArticle(region, resolved);
+        if (area != null) {
+          out.add(new PlaceMention(surface, surface, "admin2", area.country(), area.lat(),
+              area.lon(), area.radiusKm(), m.start, m.end));
+        }
+        continue;
+      }
       if (p == null || (m.tentative && !countries.contains(p.country()))) {
         continue;
       }
-      out.add(new PlaceMention(text.text().substring(m.start, m.end), p.name(), p.kind(),
-          p.country(), p.lat(), p.lon(), p.radiusKm(), m.start, m.end));
+      out.add(new PlaceMention(surface, p.name(), p.kind(), p.country(), p.lat(), p.lon(),
+          p.radiusKm(), m.start, m.end));
     }
     return out;
+  }
+
+  /**
+   * The town the article is about: the city it names most often (the first of equals), where
+   * its streets and buildings are taken to be; null when it names no city.
+   */
+  private static Place focus(List<Mention> mentions, Map<String, Place> resolved) {
+    Map<Place, Integer> counts = new java.util.LinkedHashMap<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")) {
+        counts.merge(p, 1, Integer::sum);
+      }
+    }
+    Place best = null;
+    for (Map.Entry<Place, Integer> e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Where a facility is: the town named last within the few sentences before it ("in New
+   * Orleans ... on Royal Street"), else the town the article names most if it names it twice.
+   */
+  private static Place townBefore(List<Mention> mentions, Map<String, Place> resolved,
+      Mention facility, Place focus) {
+    Place last = null;
+    for (Mention m : mentions) {
+      if (m.start >= facility.start) {
+        break;
+      }
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")
+          && facility.start - m.end < NEAR_CHARS) {
+        last = p;
+      }
+    }
+    if (last != null) {
+      return last;
+    }
+    long times = focus == null ? 0 : mentions.stream().filter(m -> focus.equals(resolved.get(m.key))).count();
+    return times >= 2 ? focus : null;
+  }
+
+  /** The first-level region ("US-KY") the article's resolved places lie in most often, or null. */
+  private static String mainRegion(List<Mention> mentions, Map<String, Place> resolved) {
+    Map<String, Integer> regions = new HashMap<>();
+    for (Mention m : mentions) {
+      Place p = resolved.get(m.key);
+      if (p != null && !m.tentative && !m.area && p.admin1() != null && !p.kind().equals("country")
+          && !p.kind().equals("region")) {
+        regions.merge(p.country() + "-" + p.admin1(), 1, Integer::sum);
+      }
+    }
+    return regions.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+  }
+
+  /**
+   * Where a second-level area the gazetteer lacks ("Metcalfe County") most likely lies: the
+   * middle of the article's towns in the first-level region it names most, or that region's
+   * point; null when the article names no such region.
+   */
+  private PlaceMention areaOfArticle(String top, Map<String, Place> resolved) {
+    if (top == null) {
+      return null;
+    }
+    Place region = gazetteer.admin1(top.substring(0, 2), top.substring(3));
+    double lat = 0;
+    double lon = 0;
+    int n = 0;
+    for (Place p : new HashSet<>(resolved.values())) {
+      if (p != null && p.kind().equals("city") && top.equals(p.country() + "-" + p.admin1())) {
+        lat += p.lat();
+        lon += p.lon();
+        n++;
+      }
+    }
+    if (n == 0 && region == null) {
+      return null;
+    }
+    return n > 0
+        ? new PlaceMention("", "", "admin2", top.substring(0, 2), lat / n, lon / n, 40.0, 0, 0)
+        : new PlaceMention("", "", "admin2", region.country(), region.lat(), region.lon(),
+            Math.min(region.radiusKm(), 150), 0, 0);
   }
 
   // ---------------------------------------------------------------- recognition
@@ -159,6 +308,7 @@ public final class Geocoder implements TextStage {
       sentenceStarts.add(tokens.size());
       tokens.addAll(sentence.tokens());
     }
+    areas(s, tokens, found, taken);
     multiword(s, tokens, found, taken);
     for (EntityMention e : text.annotations().entities()) {
       if (e.type().equals("LOCATION") && free(taken, e.start(), e.end())) {
@@ -171,8 +321,118 @@ public final class Geocoder implements TextStage {
       }
     }
     unnamed(s, tokens, sentenceStarts, found, taken);
+    abbreviations(s, tokens, found, taken);
+    again(s, text.annotations().entities(), tokens, sentenceStarts, found, taken);
+    facilities(text.annotations().entities(), found, taken);
     found.sort(Comparator.comparingInt(Mention::start));
     return found;
+  }
+
+  /**
+   * Country and state abbreviations in capitals ("US dollars", "FrontCounter BC", "NJ"); a
+   * state's counts only if the article names other places of its country.
+   */
+  private void abbreviations(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (Token t : tokens) {
+      String w = t.word();
+      if (w.length() < 2 || w.length() > 4 || !w.equals(w.toUpperCase(Locale.ROOT))
+          || !Character.isLetter(w.charAt(0)) || "PERSON".equals(t.ner())
+          || !free(taken, t.start(), t.end())) {
+        continue;
+      }
+      List<Place> candidates = plausible(w, gazetteer.lookup(w));
+      boolean country = candidates.stream().anyMatch(p -> p.kind().equals("country"));
+      boolean state = candidates.stream().anyMatch(p -> p.kind().equals("admin1"));
+      if (country || state) {
+        add(found, taken, new Mention(t.start(), t.end(), Gazetteer.normalize(w), candidates,
+            null, false, !country));
+      }
+    }
+  }
+
+  /**
+   * Buildings and other facilities the tagger called a location ("Barclays Center", "St.
+   * Michael's Hospital", "Windsor Castle"); they are placed at the town named just before them
+   * or the town the article is about (see {@link #townBefore}). Streets are left out.
+   */
+  private void facilities(List<EntityMention> entities, List<Mention> found, boolean[] taken) {
+    for (EntityMention e : entities) {
+      String last = e.text().substring(e.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      if (e.type().equals("LOCATION") && FACILITY.contains(last) && !ROADS.contains(last)
+          && e.text().contains(" ") && free(taken, e.start(), e.end())) {
+        add(found, taken, new Mention(e.start(), e.end(), "facility:" + Gazetteer.normalize(e.text()),
+            List.of(), null, false, false, false, true));
+      }
+    }
+  }
+
+  /**
+   * One sense per article: a name already recognised as a place is a place again where the
+   * tagger left it untagged, or called it a person or organisation right after "in", "near"
+   * ("Nelson-Creston" ... "in Nelson"); other town names so tagged after those words count if
+   * the article names other places of the town's country.
+   */
+  private void again(String s, List<EntityMention> entities, List<Token> tokens,
+      List<Integer> sentenceStarts, List<Mention> found, boolean[] taken) {
+    Map<String, Mention> known = new HashMap<>();
+    for (Mention m : found) {
+      if (!m.tentative && !m.demonym && !m.area && !m.key.startsWith("border:")) {
+        known.putIfAbsent(m.key, m);
+      }
+    }
+    for (EntityMention e : entities) {
+      if (e.type().equals("LOCATION") || !free(taken, e.start(), e.end())
+          || !Character.isUpperCase(e.text().charAt(0))) {
+        continue;
+      }
+      Token before = lastTokenBefore(tokens, e.start());
+      if (before == null || !LOCATIVE.contains(before.word())) {
+        continue;
+      }
+      Mention same = known.get(Gazetteer.normalize(e.text()));
+      if (same != null) {
+        add(found, taken, new Mention(e.start(), e.end(), same.key, same.candidates, null, false));
+        continue;
+      }
+      boolean single = e.type().equals("PERSON") ? !e.text().contains(" ")
+          : e.type().equals("ORGANIZATION");
+      if (single && !namedAfterACity(e.text())) {
+        List<Place> towns = plausible(e.text(), find(e.text())).stream()
+            .filter(p -> !p.kind().equals("country") && Gazetteer.isMainName(p, e.text())).toList();
+        if (!towns.isEmpty()) {
+          add(found, taken, new Mention(e.start(), e.end(), Gazetteer.normalize(e.text()),
+              plausible(e.text(), find(e.text())), kindWordAfter(tokens, e.end()), false, true));
+        }
+      }
+    }
+    Set<Integer> firsts = Set.copyOf(sentenceStarts);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (firsts.contains(i) || !capitalised(t.word()) || !untagged(t)) {
+        continue;
+      }
+      for (int n = Math.min(3, tokens.size() - i); n >= 1; n--) {
+        Token last = tokens.get(i + n - 1);
+        Mention same = known.get(Gazetteer.normalize(s.substring(t.start(), last.end())));
+        if (same != null && untagged(last) && free(taken, t.start(), last.end())) {
+          add(found, taken, new Mention(t.start(), last.end(), same.key, same.candidates, null, false));
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  /** The last token ending at or before {@code offset}, or null. */
+  private static Token lastTokenBefore(List<Token> tokens, int offset) {
+    Token best = null;
+    for (Token t : tokens) {
+      if (t.end() > offset) {
+        break;
+      }
+      best = t;
+    }
+    return best;
   }
 
   private void borders(String s, List<Mention> found, boolean[] taken) {
@@ -192,6 +452,42 @@ public final class Geocoder implements TextStage {
   }
 
   /**
+   * Second-level areas written with their kind word ("Metcalfe County", "LAUREL COUNTY",
+   * "Orange County"): the gazetteer's second-level region of that name if it has one, else the
+   * article's first-level region, since counties and parishes are named within it.
+   */
+  private void areas(String s, List<Token> tokens, List<Mention> found, boolean[] taken) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token word = tokens.get(i);
+      if (!AREA_WORDS.contains(word.word().toLowerCase(Locale.ROOT))
+          || !Character.isUpperCase(word.word().charAt(0))) {
+        continue;
+      }
+      int first = i;
+      while (first > Math.max(0, i - 2) && proper(tokens.get(first - 1))) {
+        first--;
+      }
+      if (first == i || !free(taken, tokens.get(first).start(), word.end())) {
+        continue;
+      }
+      String name = s.substring(tokens.get(first).start(), tokens.get(i - 1).end());
+      String surface = s.substring(tokens.get(first).start(), word.end());
+      List<Place> candidates = new ArrayList<>(gazetteer.lookup(surface).stream()
+          .filter(p -> p.kind().equals("admin2")).toList());
+      gazetteer.lookup(name).stream().filter(p -> (p.kind().equals("admin2")
+          || p.kind().equals("city") && Gazetteer.isMainName(p, name)) && !candidates.contains(p))
+          .forEach(candidates::add);
+      add(found, taken, new Mention(tokens.get(first).start(), word.end(),
+          Gazetteer.normalize(surface), candidates, "admin2", false, false, true, false));
+    }
+  }
+
+  private static boolean proper(Token t) {
+    return t.pos() != null && t.pos().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0))
+        && !GENERIC.contains(t.word().toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * Names of two or more capitalised words that are a country, a curated region, a
    * first-level region or a city of 100,000 people or more, even where the tagger split them
    * ("British" + "Columbia Finance") or tagged them as part of another name.
@@ -201,11 +497,16 @@ public final class Geocoder implements TextStage {
       for (int n = Math.min(MAX_GRAM, tokens.size() - i); n >= 2; n--) {
         Token first = tokens.get(i);
         Token last = tokens.get(i + n - 1);
-        if (!capitalised(first.word()) || !capitalised(last.word())
+        String surface = s.substring(first.start(), last.end());
+        boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT)); // "NEW JERSEY"
+        if (!(capitals || capitalised(first.word()) && capitalised(last.word()))
+            || !Character.isLetter(first.word().charAt(0)) || !Character.isLetter(last.word().charAt(0))
             || "PERSON".equals(first.ner()) || !free(taken, first.start(), last.end())) {
           continue;
         }
-        String surface = s.substring(first.start(), last.end());
+        if (genericWords(surface)) {
+          continue; // "Far North" of "Far North Queensland" is left to the whole name
+        }
         List<Place> candidates = gazetteer.lookup(surface);
         boolean named = candidates.stream().anyMatch(p -> gazetteer.isCurated(p)
             || (Gazetteer.isMainName(p, surface) && (p.kind().equals("country")
@@ -218,6 +519,20 @@ public final class Geocoder implements TextStage {
         }
       }
     }
+  }
+
+  /**
+   * Places called {@code surface}; an Arabic name is also looked up with or without its article
+   * ("Qamishli" is GeoNames' "Al Qamishli").
+   */
+  private List<Place> find(String surface) {
+    List<Place> c = gazetteer.lookup(surface);
+    if (!c.isEmpty() || surface.length() < 4 || !Character.isUpperCase(surface.charAt(0))) {
+      return c;
+    }
+    String n = Gazetteer.normalize(surface);
+    return Gazetteer.withoutArticle(n).equals(n) ? gazetteer.lookup("al " + n)
+        : gazetteer.lookup(Gazetteer.withoutArticle(n));
   }
 
   private String countryCode(String word) {
@@ -238,7 +553,7 @@ public final class Geocoder implements TextStage {
       start += 4;
       surface = surface.substring(4);
     }
-    List<Place> candidates = gazetteer.lookup(surface);
+    List<Place> candidates = find(surface);
     String key = surface;
     if (candidates.isEmpty()) {
       int space = surface.lastIndexOf(' ');
@@ -260,10 +575,26 @@ public final class Geocoder implements TextStage {
       Place d = gazetteer.demonym(surface);
       if (d != null) {
         add(found, taken, new Mention(start, end, "demonym:" + d.id(), List.of(d), null, true));
+      } else {
+        inside(s, start, end, "LOCATION", surface, tokens, found, taken);
       }
       return;
     }
-    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false));
+    add(found, taken, new Mention(start, end, Gazetteer.normalize(key), candidates, hint, false,
+        genericWords(surface)));
+  }
+
+  /**
+   * Whether a name is made only of generic and direction words ("West Coast", "North Side",
+   * "South East"): it names a place only where the article is about that place's country.
+   */
+  private static boolean genericWords(String surface) {
+    for (String w : surface.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+      if (!GENERIC.contains(w) && !QUALIFIERS.contains(w) && !w.equals("side")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -273,33 +604,61 @@ public final class Geocoder implements TextStage {
    */
   private void other(String s, EntityMention e, List<Token> tokens, List<Mention> found,
       boolean[] taken) {
-    Place d = gazetteer.demonym(e.text());
+    int hyphen = e.text().lastIndexOf('-');
+    boolean prefixed = hyphen > 0 && Character.isLowerCase(e.text().charAt(0)); // "anti-Russian"
+    String word = prefixed ? e.text().substring(hyphen + 1) : e.text();
+    Place d = gazetteer.demonym(word);
     if (d != null) {
       if (modifierAt(tokens, e.end())) {
-        add(found, taken, new Mention(e.start(), e.end(), "demonym:" + d.id(), List.of(d), null, true));
+        int from = prefixed ? e.start() + hyphen + 1 : e.start();
+        add(found, taken, new Mention(from, e.end(), "demonym:" + d.id(), List.of(d), null, true));
       }
       return;
     }
     if (e.type().equals("PERSON")) {
       return;
     }
+    inside(s, e.start(), e.end(), e.type(), e.text(), tokens, found, taken);
+  }
+
+  /**
+   * Places named inside a longer name: a country, curated region or first-level region in an
+   * organisation ("Kentucky State Police"), a large city in an organisation ("CBC Toronto"),
+   * a demonym ("U.S.-backed"); inside a location the tagger found but the gazetteer does not
+   * know ("Far North Queensland", "Air Zimbabwe", "Republic of Armenia") also any city, which
+   * counts only if the article names other places of its country.
+   */
+  private void inside(String s, int from, int to, String type, String text, List<Token> tokens,
+      List<Mention> found, boolean[] taken) {
+    boolean location = type.equals("LOCATION");
+    boolean body = namedAfterACity(text);
     List<Token> inside = tokens.stream()
-        .filter(t -> t.start() >= e.start() && t.end() <= e.end()).toList();
+        .filter(t -> t.start() >= from && t.end() <= to).toList();
+    if (inside.isEmpty()
+        || FACILITY.contains(inside.get(inside.size() - 1).word().toLowerCase(Locale.ROOT))) {
+      return;
+    }
     for (int i = 0; i < inside.size(); i++) {
       for (int n = Math.min(MAX_GRAM, inside.size() - i); n >= 1; n--) {
         Token first = inside.get(i);
         Token last = inside.get(i + n - 1);
         String surface = s.substring(first.start(), last.end());
-        List<Place> candidates = plausible(surface, gazetteer.lookup(surface));
-        boolean body = namedAfterACity(e.text());
+        if (!Character.isUpperCase(first.word().charAt(0)) || genericWords(surface)) {
+          continue;
+        }
+        List<Place> candidates = plausible(surface, find(surface));
         boolean named = candidates.stream().anyMatch(p -> p.kind().equals("country")
             || gazetteer.isCurated(p)
             || (p.kind().equals("admin1") && Gazetteer.isMainName(p, surface) && !body)
             || (p.kind().equals("city") && p.population() >= 100_000
-                && Gazetteer.isMainName(p, surface) && e.type().equals("ORGANIZATION") && !body));
-        if (named && Character.isUpperCase(first.word().charAt(0))) {
+                && Gazetteer.isMainName(p, surface) && (location || type.equals("ORGANIZATION")) && !body));
+        boolean small = !named && location && capitalised(first.word())
+            && qualifiersOnly(inside.subList(0, i)) && endsAName(inside, i + n)
+            && candidates.stream().anyMatch(p -> !p.kind().equals("country")
+                && Gazetteer.isMainName(p, surface));
+        if (named || small) {
           add(found, taken, new Mention(first.start(), last.end(), Gazetteer.normalize(surface),
-              candidates, null, false));
+              candidates, kindWordAfter(tokens, last.end()), false, small));
           i += n - 1;
           break;
         }
@@ -311,6 +670,17 @@ public final class Geocoder implements TextStage {
         }
       }
     }
+  }
+
+  /** Whether {@code words} are only qualifiers ("Far North") or punctuation between names. */
+  private static boolean qualifiersOnly(List<Token> words) {
+    return words.stream().allMatch(t -> QUALIFIERS.contains(t.word().toLowerCase(Locale.ROOT))
+        || t.word().equals("-") || t.word().equals(","));
+  }
+
+  /** Whether the name ending before {@code next} ends the span or a hyphenated pair ("Nelson-Creston"). */
+  private static boolean endsAName(List<Token> span, int next) {
+    return next >= span.size() || span.get(next).word().equals("-") || span.get(next).word().equals(",");
   }
 
   /**
@@ -362,6 +732,12 @@ public final class Geocoder implements TextStage {
     Token next = tokenAt(tokens, end);
     if (next == null) {
       return false;
+    }
+    if (next.word().equals("-") && next.start() == end) {
+      Token after = tokenAt(tokens, next.end());
+      // "Russian-European projects", "Turkish-Russian relations"; not "Saudi-led coalition",
+      // which names the actor rather than a place
+      return after != null && gazetteer.demonym(after.word()) != null;
     }
     if ((next.word().equals("and") || next.word().equals("or") || next.word().equals(","))) {
       Token after = tokenAt(tokens, next.end());
@@ -494,11 +870,15 @@ public final class Geocoder implements TextStage {
     for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
       first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of()));
     }
-    Map<String, Place> second = new HashMap<>();
-    for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
-      Map<String, Place> others = new HashMap<>(first);
-      others.remove(e.getKey());
-      second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+    Map<String, Place> second = first;
+    for (int pass = 0; pass < 2; pass++) {
+      Map<String, Place> previous = second;
+      second = new HashMap<>();
+      for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
+        Map<String, Place> others = new HashMap<>(previous);
+        others.remove(e.getKey());
+        second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+      }
     }
     return second;
   }
@@ -519,6 +899,10 @@ public final class Geocoder implements TextStage {
           && (!o.kind().equals("city") || o.population() >= c.population()));
       if (weak && (strongerMain || (support < 3 && (anyMain || c.population() < 100_000)))) {
         continue; // an alternate name is more often something else, unless the context backs it
+      }
+      if (!main && c.kind().equals("country") && m.candidates.stream().anyMatch(o -> o.kind().equals("city")
+          && o.population() >= 100_000 && Gazetteer.isMainName(o, surface))) {
+        continue; // "Tunis" is the city, though some languages call the country so
       }
       double score = prior(c) - (weak ? 2.5 : 0) + support;
       if (c.kind().equals("city") && m.candidates.stream().anyMatch(o -> o.kind().equals("admin1")
@@ -547,7 +931,10 @@ public final class Geocoder implements TextStage {
       case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> Math.min(10, 1 + 1.75 * Math.log10(c.population() + 10));
+      default -> { // population, with half the slope above ~400,000 people
+        double raw = 1 + 1.5 * Math.log10(c.population() + 10);
+        yield raw <= 10 ? raw : 10 + 0.5 * (raw - 10);
+      }
     };
   }
 

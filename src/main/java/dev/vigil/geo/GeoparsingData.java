@@ -23,6 +23,20 @@ public final class GeoparsingData {
   /** One gold toponym. */
   public record Toponym(String phrase, int start, int end, double lat, double lon) {}
 
+  /**
+   * A deterministic split of a corpus for honest measurement: every 4th article in document
+   * order (index 3, 7, 11, ...) is held out; the rules are tuned on the others.
+   */
+  public enum Split {
+    TUNE, HELDOUT, ALL;
+
+    /** Whether the article at {@code index} (0-based, document order) belongs to this split. */
+    public boolean includes(int index) {
+      boolean heldOut = index % 4 == 3;
+      return this == ALL || (this == HELDOUT) == heldOut;
+    }
+  }
+
   /** One article and its gold toponyms. */
   public record Article(String id, String text, List<Toponym> toponyms) {}
 

@@ -117,6 +117,24 @@ class GeocoderTest {
   }
 
   @Test
+  void aCountyTheGazetteerLacksLiesAmongTheArticlesTownsOfItsState() {
+    List<PlaceMention> places = places("Deputies in Metcalfe County said the driver was taken to"
+        + " a hospital in Bowling Green, Kentucky. A second crash closed a road in Glasgow, Kentucky.");
+    PlaceMention county = place(places, "Metcalfe County");
+    assertThat(county.country()).isEqualTo("US");
+    assertThat(Place.distanceKm(county.lat(), county.lon(), 36.99, -85.63)).isLessThan(100);
+  }
+
+  @Test
+  void namesInsideUnknownLocationsAndHyphenatedDemonymsAreFound() {
+    List<PlaceMention> places = places("He has met with community members in Far North Queensland"
+        + " twice in the past six weeks, the Australian minister said. Many Russian-European"
+        + " strategic projects were frozen.");
+    near(place(places, "Queensland"), "admin1", "AU", -22.0, 144.6, 300);
+    near(place(places, "Russian"), "country", "RU", 60.0, 100.0, 1500);
+  }
+
+  @Test
   void leavesTextWithoutPlacesAlone() {
     assertThat(places("He said nothing about it on Wednesday.")).isEmpty();
     assertThat(places("")).isEmpty();
