@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,33 +70,16 @@ final class EvalEventsCommand implements Callable<Integer> {
       err.println("vigil: give a labelled sentence FILE or --press-releases FILE");
       return ExitCodes.USAGE;
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<LabelledSentence> golds = new ArrayList<>();
+    int skipped = readLabelled(file, LabelledSentence.class, "labelled sentence",
+        LabelledSentence::split, err, golds);
     Components components = new Components();
     List<TextStage> stages = components.stages();
     Map<String, EventScores> bySplit = new LinkedHashMap<>();
     EventScores all = new EventScores();
-    int skipped = 0;
     long started = System.nanoTime();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      LabelledSentence gold;
-      try {
-        gold = Json.mapper().readValue(lines.get(i), LabelledSentence.class);
-      } catch (JsonProcessingException e) {
-        err.printf("vigil: %s:%d: not a labelled sentence: %s%n", file, i + 1,
-            e.getOriginalMessage());
-        skipped++;
-        continue;
-      }
-      if (split != null && !split.equals(gold.split())) {
-        continue;
-      }
-      TaggedText tagged = components.annotator().tag(gold.text(), "en", gold.published());
-      for (TextStage stage : stages) {
-        tagged = stage.apply(tagged);
-      }
+    for (LabelledSentence gold : golds) {
+      TaggedText tagged = analyse(components, stages, gold.text(), gold.published());
       String name = gold.split() == null ? "all" : gold.split();
       bySplit.computeIfAbsent(name, k -> new EventScores()).add(gold, tagged.annotations().events());
       all.add(gold, tagged.annotations().events());
@@ -116,7 +100,9 @@ final class EvalEventsCommand implements Callable<Integer> {
    * whole press releases and scores their summaries, per split and in all.
    */
   private Integer releases(PrintWriter out, PrintWriter err) throws IOException {
-    List<String> lines = Files.readAllLines(releases, StandardCharsets.UTF_8);
+    List<LabelledRelease> golds = new ArrayList<>();
+    int skipped = readLabelled(releases, LabelledRelease.class, "labelled release",
+        LabelledRelease::split, err, golds);
     Components components = new Components();
     EventRules rules = EventRules.load().withConventions("isaf");
     List<TextStage> stages = new ArrayList<>(components.stages());
@@ -124,29 +110,10 @@ final class EvalEventsCommand implements Callable<Integer> {
     Gazetteer gazetteer = Gazetteer.bundled();
     Map<String, ReleaseScores> bySplit = new LinkedHashMap<>();
     ReleaseScores all = new ReleaseScores();
-    int skipped = 0;
     int n = 0;
     long started = System.nanoTime();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      LabelledRelease gold;
-      try {
-        gold = Json.mapper().readValue(lines.get(i), LabelledRelease.class);
-      } catch (JsonProcessingException e) {
-        err.printf("vigil: %s:%d: not a labelled release: %s%n", releases, i + 1,
-            e.getOriginalMessage());
-        skipped++;
-        continue;
-      }
-      if (split != null && !split.equals(gold.split())) {
-        continue;
-      }
-      TaggedText tagged = components.annotator().tag(gold.text(), "en", gold.published());
-      for (TextStage stage : stages) {
-        tagged = stage.apply(tagged);
-      }
+    for (LabelledRelease gold : golds) {
+      TaggedText tagged = analyse(components, stages, gold.text(), gold.published());
       ReleaseSummary summary = ReleaseSummary.of(tagged, rules, gazetteer);
       String name = gold.split() == null ? "all" : gold.split();
       bySplit.computeIfAbsent(name, k -> new ReleaseScores()).add(gold, summary);
@@ -162,5 +129,44 @@ final class EvalEventsCommand implements Callable<Integer> {
     }
     out.printf("%d releases in %.1f s%n", n, seconds);
     return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+  }
+
+  /**
+   * Reads the labelled lines of {@code path} of this command's split into {@code into}; a line
+   * that is not a {@code type} is reported with the file and line number and skipped.
+   *
+   * @return how many lines were skipped as bad
+   */
+  private <T> int readLabelled(Path path, Class<T> type, String what, Function<T, String> splitOf,
+      PrintWriter err, List<T> into) throws IOException {
+    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    int skipped = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      T gold;
+      try {
+        gold = Json.mapper().readValue(lines.get(i), type);
+      } catch (JsonProcessingException e) {
+        err.printf("vigil: %s:%d: not a %s: %s%n", path, i + 1, what, e.getOriginalMessage());
+        skipped++;
+        continue;
+      }
+      if (split == null || split.equals(splitOf.apply(gold))) {
+        into.add(gold);
+      }
+    }
+    return skipped;
+  }
+
+  /** The annotator (English, {@code published} as the reference date) and then every stage. */
+  private static TaggedText analyse(Components components, List<TextStage> stages, String text,
+      String published) {
+    TaggedText tagged = components.annotator().tag(text, "en", published);
+    for (TextStage stage : stages) {
+      tagged = stage.apply(tagged);
+    }
+    return tagged;
   }
 }
