@@ -112,12 +112,11 @@ public final class AlertEvaluator {
         if (snippet == null || !owner.allows(a.marking())) {
           continue;
         }
-        String story = stories.storyId(a.article().id());
-        Marking whole = story.matches("\\d{1,18}") ? markedStories.get(Long.valueOf(story)) : null;
+        Marking whole = store.stories().storyOf(a.article().id()).map(markedStories::get).orElse(null);
         if (whole != null && !owner.allows(whole)) {
           continue; // the story is marked as a whole against the owner
         }
-        Optional<List<Reason>> reasons = matcher.match(w, a, snippet);
+        Optional<List<Reason>> reasons = matcher.match(w, a, snippet, owner);
         if (reasons.isPresent()) {
           out.add(new WatchlistStore.Match(w.id(), stories.storyId(a.article().id()),
               a.article().id(), a.article().title(), reasons.get(), w.channels(),

@@ -7,6 +7,7 @@ import dev.vigil.model.Event;
 import dev.vigil.model.PlaceMention;
 import dev.vigil.store.Alert.Reason;
 import dev.vigil.store.StoredArticle;
+import dev.vigil.store.Visibility;
 import dev.vigil.store.Watchlist;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class WatchlistMatcher {
    *
    * @param snippet the highlighted text the query matched (blank when the query is)
    */
-  public Optional<List<Reason>> match(Watchlist w, StoredArticle article, String snippet) {
+  public Optional<List<Reason>> match(Watchlist w, StoredArticle article, String snippet,
+      Visibility owner) {
     Annotations ann = article.annotations();
     List<Reason> reasons = new ArrayList<>();
     if (!w.query().isEmpty()) {
@@ -87,7 +89,7 @@ public final class WatchlistMatcher {
       }
       reasons.add(new Reason(w.near() != null ? "near" : "box", placeInArea.get()));
     }
-    if (!story(w, article, reasons)) {
+    if (!story(w, article, reasons, owner)) {
       return Optional.empty();
     }
     return Optional.of(reasons);
@@ -175,7 +177,7 @@ public final class WatchlistMatcher {
         .map(PlaceMention::radiusKm).filter(r -> r != null).findFirst().orElse(null);
   }
 
-  private boolean story(Watchlist w, StoredArticle article, List<Reason> reasons) {
+  private boolean story(Watchlist w, StoredArticle article, List<Reason> reasons, Visibility owner) {
     boolean needsStory = w.minSources() > 1 || w.minGrade() != null;
     String storyId = needsStory ? stories.storyId(article.article().id()) : null;
     if (w.minReliability() != null) {
@@ -188,14 +190,14 @@ public final class WatchlistMatcher {
       reasons.add(new Reason("minReliability", "source " + source + " is rated " + label));
     }
     if (w.minSources() > 1) {
-      int n = stories.independentSources(storyId);
+      int n = stories.independentSources(storyId, owner);
       if (n < w.minSources()) {
         return false;
       }
       reasons.add(new Reason("minSources", n + " independent sources report the story"));
     }
     if (w.minGrade() != null) {
-      String grade = stories.grade(storyId);
+      String grade = stories.grade(storyId, owner);
       if (grade == null || grade.length() != 2
           || grade.charAt(0) > w.minGrade().charAt(0) || grade.charAt(1) > w.minGrade().charAt(1)) {
         return false;

@@ -4,6 +4,7 @@ import dev.vigil.alerts.StoryContext;
 import dev.vigil.model.AnalyzedArticle;
 import dev.vigil.model.Article;
 import dev.vigil.store.Store;
+import dev.vigil.store.Visibility;
 import dev.vigil.stories.Independence;
 import dev.vigil.stories.MergedEvent;
 import dev.vigil.stories.SourcePriors;
@@ -36,8 +37,8 @@ final class StoryAlertContext implements StoryContext {
   }
 
   @Override
-  public int independentSources(String storyId) {
-    List<AnalyzedArticle> articles = articles(storyId);
+  public int independentSources(String storyId, Visibility v) {
+    List<AnalyzedArticle> articles = articles(storyId, v);
     if (articles.size() < 2) {
       return 1;
     }
@@ -53,9 +54,9 @@ final class StoryAlertContext implements StoryContext {
   }
 
   @Override
-  public String grade(String storyId) {
+  public String grade(String storyId, Visibility v) {
     Optional<Long> id = storyNumber(storyId);
-    List<AnalyzedArticle> articles = articles(storyId);
+    List<AnalyzedArticle> articles = articles(storyId, v);
     if (id.isEmpty() || articles.isEmpty()) {
       return null;
     }
@@ -67,12 +68,13 @@ final class StoryAlertContext implements StoryContext {
         .orElse(null);
   }
 
-  private List<AnalyzedArticle> articles(String storyId) {
+  /** The story's articles that {@code v} may see. */
+  private List<AnalyzedArticle> articles(String storyId, Visibility v) {
     Optional<Long> id = storyNumber(storyId);
     List<AnalyzedArticle> out = new ArrayList<>();
     List<String> ids = id.isPresent() ? store.stories().articlesOf(id.get()) : List.of(storyId);
     for (String articleId : ids) {
-      store.articles().get(articleId)
+      store.articles().get(articleId).filter(a -> v.allows(a.marking()))
           .ifPresent(a -> out.add(new AnalyzedArticle(a.article(), a.annotations())));
     }
     return out;

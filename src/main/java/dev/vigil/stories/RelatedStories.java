@@ -74,13 +74,24 @@ public final class RelatedStories {
     return new RelatedStories(stories);
   }
 
-  /** The inverted maps over the stored stories (of two or more articles) that {@code reports} show. */
-  public static RelatedStories load(Store store, List<StoryReport> reports) {
-    Map<Long, String> titles = new HashMap<>();
-    reports.forEach(r -> titles.put(r.id(), r.title()));
+  /**
+   * The inverted maps over the stored stories (of two or more articles) that {@code reports}
+   * show. When the reports are built from only the articles an audience may see
+   * ({@code partial}), a stored story's profile (actors, places, terms) is made from all its
+   * articles, so a story the reports show with fewer articles than it has takes no part in
+   * relations; otherwise what is listed as related could betray the hidden articles.
+   */
+  public static RelatedStories load(Store store, List<StoryReport> reports, boolean partial) {
+    Map<Long, StoryReport> shown = new HashMap<>();
+    reports.forEach(r -> shown.put(r.id(), r));
     List<Entry> entries = new ArrayList<>();
     for (StoryRow row : store.stories().stories(2)) {
-      String title = titles.get(row.id());
+      StoryReport report = shown.get(row.id());
+      if (report != null && partial
+          && report.articles().size() < store.stories().articlesOf(row.id()).size()) {
+        continue;
+      }
+      String title = report == null ? null : report.title();
       if (title != null) {
         Story s = StoredStories.fromRow(row);
         entries.add(new Entry(s.id(), s.threadId(), title, s.profile()));

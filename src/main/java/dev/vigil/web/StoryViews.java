@@ -113,7 +113,7 @@ final class StoryViews {
   synchronized List<RelatedStories.Related> related(Visibility v, long id) {
     Reports r = reports(v);
     if (r.related == null) {
-      r.related = RelatedStories.load(store, r.byWindow.get(Trends.Window.DAY));
+      r.related = RelatedStories.load(store, r.byWindow.get(Trends.Window.DAY), !v.everything());
     }
     return r.relatedOf.computeIfAbsent(id, x -> r.related.of(x, RELATED_MAX));
   }

@@ -114,7 +114,7 @@ class AlertsTest {
       }
 
       @Override
-      public int independentSources(String storyId) {
+      public int independentSources(String storyId, dev.vigil.store.Visibility v) {
         return (int) storyOf.values().stream().filter(storyId::equals).count();
       }
 
@@ -124,7 +124,7 @@ class AlertsTest {
       }
 
       @Override
-      public String grade(String storyId) {
+      public String grade(String storyId, dev.vigil.store.Visibility v) {
         return null;
       }
     };
