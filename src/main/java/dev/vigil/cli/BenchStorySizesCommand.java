@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +80,6 @@ final class BenchStorySizesCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Map<String, Long> assigned;
     int merges;
-    ExecutorService ahead = Executors.newSingleThreadExecutor();
     try (MemoryClustering clustering = new MemoryClustering(
         new StoryClusterer(StoryClusterer.Settings.DEFAULT), embedder)) {
       List<List<MemoryClustering.Arrival>> batches = new ArrayList<>();
@@ -94,24 +90,15 @@ final class BenchStorySizesCommand implements Callable<Integer> {
         }
         batches.add(batch);
       }
-      Future<List<float[]>> next = ahead.submit(() -> clustering.embed(batches.get(0)));
-      for (int i = 0; i < batches.size(); i++) {
-        List<float[]> embeddings = next.get();
-        if (i + 1 < batches.size()) {
-          List<MemoryClustering.Arrival> following = batches.get(i + 1);
-          next = ahead.submit(() -> clustering.embed(following));
-        }
-        clustering.addAll(batches.get(i), embeddings);
-        if ((i + 1) % 50 == 0) {
-          out.printf(Locale.ROOT, "  %,d articles, %.0f/s%n", (i + 1) * 64,
-              (i + 1) * 64 / ((System.nanoTime() - started) / 1e9));
+      clustering.addAllAhead(batches, done -> {
+        if (done % 50 == 0) {
+          out.printf(Locale.ROOT, "  %,d articles, %.0f/s%n", done * 64,
+              done * 64 / ((System.nanoTime() - started) / 1e9));
           out.flush();
         }
-      }
+      });
       assigned = clustering.stories().assignments();
       merges = clustering.stories().merges().size();
-    } finally {
-      ahead.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     Map<Long, List<String>> stories = new HashMap<>();

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,7 +117,6 @@ final class EvalClusteringCommand implements Callable<Integer> {
     long cpuStarted = processCpuNanos();
     Map<String, Long> predicted;
     int merges;
-    ExecutorService ahead = Executors.newSingleThreadExecutor();
     try (MemoryClustering clustering = new MemoryClustering(new StoryClusterer(s), embedder)) {
       List<List<MemoryClustering.Arrival>> batches = new ArrayList<>();
       for (int i = 0; i < headlines.size(); i += batch) {
@@ -131,19 +127,9 @@ final class EvalClusteringCommand implements Callable<Integer> {
         batches.add(arrivals);
       }
       // the next batch is embedded while this one is assigned, as a stream's buffer fills
-      Future<List<float[]>> next = ahead.submit(() -> clustering.embed(batches.get(0)));
-      for (int i = 0; i < batches.size(); i++) {
-        List<float[]> embeddings = next.get();
-        if (i + 1 < batches.size()) {
-          List<MemoryClustering.Arrival> following = batches.get(i + 1);
-          next = ahead.submit(() -> clustering.embed(following));
-        }
-        clustering.addAll(batches.get(i), embeddings);
-      }
+      clustering.addAllAhead(batches, done -> { });
       predicted = clustering.stories().assignments();
       merges = clustering.stories().merges().size();
-    } finally {
-      ahead.shutdownNow();
     }
     double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -7,6 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -94,6 +99,33 @@ public final class MemoryClustering implements AutoCloseable {
       out.add(assign(arrivals.get(i), embeddings.get(i)));
     }
     return out;
+  }
+
+  /**
+   * Adds {@code batches} in order, embedding the next batch on a second thread while this one
+   * is assigned (as a stream's buffer fills); {@code done} is told after each batch how many
+   * batches are in.
+   */
+  public void addAllAhead(List<List<Arrival>> batches, IntConsumer done)
+      throws InterruptedException, ExecutionException {
+    if (batches.isEmpty()) {
+      return;
+    }
+    ExecutorService ahead = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<float[]>> next = ahead.submit(() -> embed(batches.get(0)));
+      for (int i = 0; i < batches.size(); i++) {
+        List<float[]> embeddings = next.get();
+        if (i + 1 < batches.size()) {
+          List<Arrival> following = batches.get(i + 1);
+          next = ahead.submit(() -> embed(following));
+        }
+        addAll(batches.get(i), embeddings);
+        done.accept(i + 1);
+      }
+    } finally {
+      ahead.shutdownNow();
+    }
   }
 
   private StoryClusterer.Assignment assign(Arrival a, float[] embedding) {
