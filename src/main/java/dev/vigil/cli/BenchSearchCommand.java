@@ -85,6 +85,7 @@ final class BenchSearchCommand implements Callable<Integer> {
       Map<String, Object> result = BenchReports.start("search");
       try (Store store = Store.open(dir)) {
         long articles = store.articles().count();
+        catchUp(store, articles, spec.commandLine().getErr());
         List<String> mix = SearchLoad.queryMix(store, queries, seed);
         out.printf(Locale.ROOT, "bench search: %,d articles, %,d distinct requests, %.0f s per level%n",
             articles, mix.size(), seconds);
@@ -110,6 +111,25 @@ final class BenchSearchCommand implements Callable<Integer> {
     } finally {
       FileTrees.deleteQuietly(work);
     }
+  }
+
+  /**
+   * Brings the index level with the store before measuring: an index left behind by a killed
+   * run, or wiped because it was built by another version, would otherwise be measured while
+   * the server rebuilds it.
+   */
+  private static void catchUp(Store store, long articles, PrintWriter err) {
+    if (store.indexLag() <= 0) {
+      return;
+    }
+    err.printf(Locale.ROOT, "bench search: the index is behind the store; indexing first%n");
+    long started = System.nanoTime();
+    store.catchUpIndex(n -> {
+      double s = (System.nanoTime() - started) / 1e9;
+      err.printf(Locale.ROOT, "\r  indexed %,d articles, %.0f/s", n, s > 0 ? n / s : 0);
+      err.flush();
+    });
+    err.println();
   }
 
   /** The client side, run in a child JVM by {@code bench search} and {@code bench scale}. */

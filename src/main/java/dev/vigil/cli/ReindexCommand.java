@@ -35,7 +35,10 @@ final class ReindexCommand implements Callable<Integer> {
       long started = System.nanoTime();
       store.index().clear();
       long done = store.catchUpIndex(n -> {
-        err.printf(Locale.ROOT, "\rreindex: %,d of %,d articles", n, total);
+        double s = (System.nanoTime() - started) / 1e9;
+        double rate = s > 0 ? n / s : 0;
+        String left = rate > 0 ? String.format(Locale.ROOT, ", %.0f s left", (total - n) / rate) : "";
+        err.printf(Locale.ROOT, "\rreindex: %,d of %,d articles, %.0f/s%s   ", n, total, rate, left);
         err.flush();
       });
       err.println();

@@ -210,7 +210,26 @@ final class EntityViews {
 
   /** {@code GET /api/v1/entities?q=&type=&cursor=|offset=&limit=}. */
   void entityList(Context ctx) {
-    Window w = Window.read(ctx, 20, 100, 1_000_000);
+    Listing l = entityListing(ctx, Window.read(ctx, 20, 100, 1_000_000));
+    ctx.json(l.window().body(l.total(), l.items()));
+  }
+
+  /**
+   * {@code GET /entities?q=&type=&page=}: the people, organisations and other names the
+   * articles mention, most mentioned first, with a name filter.
+   */
+  void entityListPage(Context ctx, Map<String, Object> model) {
+    Listing l = entityListing(ctx, pageWindow(ctx));
+    model.put("q", l.q() == null ? "" : l.q());
+    model.put("type", l.filter() == null ? "" : l.filter());
+    model.put("types", new java.util.TreeSet<>(ENTITY_TYPES));
+    listPage(ctx, model, l, "entities");
+  }
+
+  /** One page of an entity or place list: the filters asked for, the rows and how many match. */
+  record Listing(Window window, String q, String filter, List<Map<String, Object>> items, long total) {}
+
+  private Listing entityListing(Context ctx, Window w) {
     Visibility v = Access.visibility(ctx);
     String q = text(ctx, "q");
     String type = ctx.queryParam("type");
@@ -234,7 +253,25 @@ final class EntityViews {
       m.put("mentions", e.mentions());
       items.add(m);
     }
-    ctx.json(w.body(store.mentions(v).entityCount(q, type), items));
+    return new Listing(w, q, type, items, store.mentions(v).entityCount(q, type));
+  }
+
+  /** The list pages show {@value #LIST_PAGE_SIZE} rows a page, chosen by {@code page} (1-based). */
+  static final int LIST_PAGE_SIZE = 50;
+
+  private static Window pageWindow(Context ctx) {
+    int page = Params.integer(ctx, "page", 1, 1, 1_000_000 / LIST_PAGE_SIZE);
+    return new Window((page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  }
+
+  private void listPage(Context ctx, Map<String, Object> model, Listing l, String template) {
+    int page = l.window().offset() / LIST_PAGE_SIZE + 1;
+    model.put("rows", l.items());
+    model.put("total", l.total());
+    model.put("page", page);
+    model.put("firstRow", l.window().offset() + 1);
+    model.put("hasNext", l.window().next(l.total()) != null);
+    ctx.html(templates.render(template, model));
   }
 
   /** A free-text filter parameter: null when absent, a 400 when too long. */
@@ -422,7 +459,22 @@ final class EntityViews {
 
   /** {@code GET /api/v1/places?q=&country=&cursor=|offset=&limit=}. */
   void placeList(Context ctx) {
-    Window w = Window.read(ctx, 20, 100, 1_000_000);
+    Listing l = placeListing(ctx, Window.read(ctx, 20, 100, 1_000_000));
+    ctx.json(l.window().body(l.total(), l.items()));
+  }
+
+  /**
+   * {@code GET /places?q=&country=&page=}: the places the articles mention, most mentioned
+   * first, with their kind, country and uncertainty radius, and a name and country filter.
+   */
+  void placeListPage(Context ctx, Map<String, Object> model) {
+    Listing l = placeListing(ctx, pageWindow(ctx));
+    model.put("q", l.q() == null ? "" : l.q());
+    model.put("country", l.filter() == null ? "" : l.filter());
+    listPage(ctx, model, l, "places");
+  }
+
+  private Listing placeListing(Context ctx, Window w) {
     Visibility v = Access.visibility(ctx);
     String q = text(ctx, "q");
     String country = country(ctx);
@@ -441,7 +493,7 @@ final class EntityViews {
       m.put("mentions", p.mentions());
       items.add(m);
     }
-    ctx.json(w.body(store.mentions(v).placeCount(q, country), items));
+    return new Listing(w, q, country, items, store.mentions(v).placeCount(q, country));
   }
 
   /** The {@code country} parameter: an ISO 3166-1 alpha-2 code, or null. */

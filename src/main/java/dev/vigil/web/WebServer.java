@@ -161,6 +161,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/v1/openapi.json", api::openapi);
 
       // entity, place and source pages, their API, and the stored events
+      config.routes.get("/entities", ctx -> entityViews.entityListPage(ctx, pages.model("Entities")));
+      config.routes.get("/places", ctx -> entityViews.placeListPage(ctx, pages.model("Places")));
       config.routes.get("/entities/{id}",
           ctx -> entityViews.entityPage(ctx, curation.entityPanel(ctx, pages.model("Entity"))));
       config.routes.get("/places/{id}", ctx -> entityViews.placePage(ctx, pages.model("Place")));

@@ -193,6 +193,51 @@ class ProfilePagesIT {
   }
 
   @Test
+  void theEntityAndPlaceListPagesShowWhatTheApiListsAndLinkToEachProfile() throws Exception {
+    JsonNode people = json("/api/v1/entities?type=PERSON&limit=50");
+    HttpResponse<String> page = get("/entities?type=PERSON");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(people.get("total").asLong() + " entities")
+        .contains("<option value=\"PERSON\" selected>");
+    for (JsonNode item : people.get("items")) {
+      assertThat(page.body()).contains("href=\"/entities/" + enc(item.get("id").asText()).replace("%3A", ":") + "\"");
+    }
+    String shoigu = get("/entities?q=Shoigu").body();
+    assertThat(shoigu).contains("Shoigu").contains("matching <strong>Shoigu</strong>");
+    assertThat(get("/entities?q=zzzz-nothing").body()).contains("No entities match this filter");
+
+    JsonNode tajik = json("/api/v1/places?country=TJ&limit=50");
+    String places = get("/places?country=tj").body();
+    assertThat(places).contains(tajik.get("total").asLong() + " place").contains(" in TJ");
+    for (JsonNode item : tajik.get("items")) {
+      assertThat(places).contains("href=\"/places/" + enc(item.get("id").asText()).replace("%3A", ":") + "\"");
+    }
+    assertThat(places).contains("Khatlon").contains("km</td>");
+    // the navigation reaches both lists from every page
+    assertThat(get("/").body()).contains("href=\"/entities\"").contains("href=\"/places\"");
+    // the pages' own parameters are checked like the API's
+    assertThat(get("/entities?type=PLANET").statusCode()).isEqualTo(400);
+    assertThat(get("/places?country=Tajikistan").statusCode()).isEqualTo(400);
+    assertThat(get("/entities?page=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theEntityListPagesThroughEveryEntityOnce() throws Exception {
+    long total = json("/api/v1/entities").get("total").asLong();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.regex.Pattern row = java.util.regex.Pattern.compile("<td><a href=\"(/entities/[^\"]+)\"");
+    for (int p = 1; p <= total / EntityViews.LIST_PAGE_SIZE + 1; p++) {
+      String html = get("/entities?page=" + p).body();
+      java.util.regex.Matcher m = row.matcher(html);
+      while (m.find()) {
+        assertThat(seen.add(m.group(1))).as("row %s on page %d is new", m.group(1), p).isTrue();
+      }
+      assertThat(html.contains(">Next →</a>")).isEqualTo(p <= (total - 1) / EntityViews.LIST_PAGE_SIZE);
+    }
+    assertThat((long) seen.size()).isEqualTo(total);
+  }
+
+  @Test
   void badEntityParametersAre400AndUnknownIds404() throws Exception {
     assertError("/api/v1/entities?type=PLANET", 400, "type");
     assertError("/api/v1/entities?limit=0", 400, "limit");
@@ -307,7 +352,8 @@ class ProfilePagesIT {
     String entity = json("/api/v1/entities?q=" + enc("<svg")).at("/items/0/id").asText();
     assertThat(entity).isEqualTo("name:" + HOSTILE);
     for (String path : List.of("/entities/" + enc(entity), "/places/" + enc("name:" + HOSTILE_PLACE),
-        "/sources/" + enc(HOSTILE_SOURCE), "/sources", "/articles/hostile-1")) {
+        "/sources/" + enc(HOSTILE_SOURCE), "/sources", "/articles/hostile-1",
+        "/entities?q=" + enc("<svg"), "/places?q=" + enc("<b"))) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
       assertThat(r.body()).as(path).doesNotContain("<svg onload").doesNotContain("<img src=x")

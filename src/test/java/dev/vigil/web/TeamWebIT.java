@@ -599,7 +599,7 @@ class TeamWebIT {
         "/stories/" + storyId, "/api/v1/stories/" + storyId + "/related", "/api/v1/events?limit=500",
         "/api/v1/map", "/map", "/api/v1/sources", "/sources", "/api/v1/places?limit=100",
         "/api/v1/places/name:Khatlon%20Region", "/places/name:Khatlon%20Region",
-        "/api/v1/entities?limit=100", "/api/v1/status",
+        "/api/v1/entities?limit=100", "/entities", "/places", "/api/v1/status",
         "/api/v1/export?format=csv", "/api/v1/export?format=geojson", "/api/v1/export?format=jsonl",
         "/api/v1/export?format=stix", "/api/v1/export?format=jsonl&q=zarafshan");
     for (String who : List.of("viewer-a", "analyst-a", "admin-a")) {
