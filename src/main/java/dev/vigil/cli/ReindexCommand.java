@@ -18,12 +18,20 @@ import picocli.CommandLine.Mixin;
 final class ReindexCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
 
+  @CommandLine.Option(names = "--max-segments", paramLabel = "N",
+      description = "Then merge the index down to at most N segments (worth it after a bulk load:"
+          + " each search visits every segment; needs free disk of the index's size).")
+  Integer maxSegments;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (maxSegments != null && maxSegments < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-segments must be at least 1");
+    }
     Logging.toDataDir(data.dir);
     try (Store store = Store.open(data.dir)) {
       if (!store.index().writable()) {
@@ -44,6 +52,14 @@ final class ReindexCommand implements Callable<Integer> {
       err.println();
       double s = (System.nanoTime() - started) / 1e9;
       out.printf(Locale.ROOT, "Indexed %,d articles in %.1f s (%.0f articles/s).%n", done, s, s > 0 ? done / s : 0);
+      if (maxSegments != null) {
+        long t = System.nanoTime();
+        err.printf(Locale.ROOT, "reindex: merging %d segments into at most %d...%n",
+            store.index().segmentCount(), maxSegments);
+        store.index().forceMerge(maxSegments);
+        out.printf(Locale.ROOT, "Merged into %d segment%s in %.1f s.%n", store.index().segmentCount(),
+            store.index().segmentCount() == 1 ? "" : "s", (System.nanoTime() - t) / 1e9);
+      }
       return ExitCodes.OK;
     }
   }

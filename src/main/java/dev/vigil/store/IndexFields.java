@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexFields {
   /** Bumped when documents are built differently: an index of another version is rebuilt. */
-  static final String SCHEMA_VERSION = "4";
+  static final String SCHEMA_VERSION = "5";
 
   static final String ID = "id";
   static final String TITLE = "title";
@@ -127,7 +127,10 @@ final class IndexFields {
       doc.add(new NumericDocValuesField(PUBLISHED_MS, published));
     }
     doc.add(new LongPoint(INGESTED, ingested));
-    doc.add(new NumericDocValuesField(SORT_MS, published != null ? published : ingested));
+    long sortMs = published != null ? published : ingested;
+    doc.add(new NumericDocValuesField(SORT_MS, sortMs));
+    // the same value as a point lets a newest-first sort skip every match older than the page
+    doc.add(new LongPoint(SORT_MS, sortMs));
 
     Set<String> actors = new LinkedHashSet<>(); // people and organisations: the "who" facet
     Set<String> otherNames = new LinkedHashSet<>(); // searchable, not faceted

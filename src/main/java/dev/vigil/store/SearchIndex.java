@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -301,6 +299,32 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot clear the index " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Merges the index down to at most {@code maxSegments} segments and commits. Worth doing once
+   * after a bulk load: every search visits every segment (a term lookup, a scorer and the
+   * facet ordinals per segment), and a bulk load leaves a few dozen. Slow (it rewrites the
+   * index) and needs up to twice the index's size on disk while it runs.
+   *
+   * @return the number of segments before
+   */
+  public synchronized int forceMerge(int maxSegments) {
+    requireWritable();
+    try {
+      int before = segmentCount();
+      writer.forceMerge(maxSegments);
+      commit();
+      searchers.maybeRefreshBlocking();
+      return before;
+    } catch (IOException e) {
+      throw new StoreException("cannot merge the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The number of segments searched now. */
+  public int segmentCount() {
+    return withSearcher(s -> s == null ? 0 : s.getIndexReader().leaves().size());
   }
 
   private void requireWritable() {
@@ -650,7 +674,7 @@ public final class SearchIndex implements AutoCloseable {
             : new DefaultPassageFormatter("«", "»", " … ", false))
         .withMaxLength(200_000)
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f))
+            new SentenceBreaks(), SNIPPET_CHARS, 0.3f))
         .build();
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {

@@ -175,6 +175,11 @@ class CliTest {
     assertThat(reindex.status()).isZero();
     assertThat(reindex.out()).contains("Indexed 3 articles");
     assertThat(vigil("search", "--data", data, "Tajik", "border").out()).isEqualTo(search.out());
+    Run merged = vigil("reindex", "--data", data, "--max-segments", "1");
+    assertThat(merged.status()).as(merged.err()).isZero();
+    assertThat(merged.out()).contains("Merged into 1 segment in");
+    assertThat(vigil("search", "--data", data, "Tajik", "border").out()).isEqualTo(search.out());
+    assertThat(vigil("reindex", "--data", data, "--max-segments", "0").err()).contains("--max-segments must be at least 1");
   }
 
   @Test
