@@ -38,9 +38,6 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -59,7 +56,6 @@ public final class SearchIndex implements AutoCloseable {
   private static final String CHANGE_KEY = "vigil.change_seq";
   private static final String SCHEMA_KEY = "vigil.schema";
   private static final int CATCH_UP_PAGE = 500;
-  private static final int SNIPPET_CHARS = 220;
   /**
    * Searches count their matches exactly up to this many (the deepest page reachable); past it
    * the total is exact only when cheap to know, else a lower bound ({@link SearchResults#totalExact()}).
@@ -67,7 +63,6 @@ public final class SearchIndex implements AutoCloseable {
   public static final int COUNT_EXACT_UP_TO = SearchQuery.MAX_WINDOW;
   private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE,
       IndexFields.SOURCE, IndexFields.PUBLISHED_ISO, IndexFields.LANGUAGE);
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   /** Fields other stages may query: the article id, its analysed text, its sort time (ms). */
   public static final String ID_FIELD = IndexFields.ID;
@@ -430,11 +425,11 @@ public final class SearchIndex implements AutoCloseable {
         } else {
           TopFieldCollector.populateScores(page, searcher, rewritten);
         }
-        String[] snippets = snippets(searcher, rewritten, page, q.html());
-        StoredFields stored = searcher.storedFields();
+        Snippets.Page shown = Snippets.of(searcher, analyzer, rewritten, docIds(page), HIT_FIELDS, q.html());
+        String[] snippets = shown.snippets();
         List<SearchResults.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-          Document d = stored.document(page[i].doc, HIT_FIELDS); // not the text: snippets have it
+          Document d = shown.fields()[i];
           hits.add(new SearchResults.Hit(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
               d.get(IndexFields.SOURCE), d.get(IndexFields.PUBLISHED_ISO),
               d.get(IndexFields.LANGUAGE), Float.isNaN(page[i].score) ? 0f : page[i].score,
@@ -505,13 +500,17 @@ public final class SearchIndex implements AutoCloseable {
       IndexSearcher searcher = searchers.acquire();
       try {
         ScoreDoc[] docs = searcher.search(query, ids.size()).scoreDocs;
-        boolean blank = parsed instanceof MatchAllDocsQuery;
-        String[] snippets = blank ? new String[docs.length] : snippets(searcher, parsed, docs, false);
-        StoredFields stored = searcher.storedFields();
         Map<String, String> out = new HashMap<>();
+        if (parsed instanceof MatchAllDocsQuery) { // a blank query: no snippets
+          StoredFields stored = searcher.storedFields();
+          for (ScoreDoc d : docs) {
+            out.put(stored.document(d.doc, Set.of(IndexFields.ID)).get(IndexFields.ID), "");
+          }
+          return out;
+        }
+        Snippets.Page shown = Snippets.of(searcher, analyzer, parsed, docIds(docs), Set.of(IndexFields.ID), false);
         for (int i = 0; i < docs.length; i++) {
-          out.put(stored.document(docs[i].doc, Set.of(IndexFields.ID)).get(IndexFields.ID),
-              blank ? "" : snippets[i]);
+          out.put(shown.fields()[i].get(IndexFields.ID), shown.snippets()[i]);
         }
         return out;
       } finally {
@@ -663,29 +662,12 @@ public final class SearchIndex implements AutoCloseable {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean html)
-      throws IOException {
-    if (page.length == 0) {
-      return new String[0];
+  private static int[] docIds(ScoreDoc[] docs) {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
     }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(html
-            ? new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)
-            : new DefaultPassageFormatter("«", "»", " … ", false))
-        .withMaxLength(200_000)
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            new SentenceBreaks(), SNIPPET_CHARS, 0.3f))
-        .build();
-    int[] docIds = new int[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docIds[i] = page[i].doc;
-    }
-    String[] out = highlighter.highlightFields(new String[] {IndexFields.TEXT}, query, docIds,
-        new int[] {2}).get(IndexFields.TEXT);
-    for (int i = 0; i < out.length; i++) {
-      out[i] = out[i] == null ? "" : WHITESPACE.matcher(out[i]).replaceAll(" ").strip();
-    }
-    return out;
+    return ids;
   }
 
   @Override

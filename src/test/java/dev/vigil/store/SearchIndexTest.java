@@ -185,6 +185,34 @@ class SearchIndexTest {
   }
 
   @Test
+  void eachHitCarriesItsOwnTitleSourceDateAndSnippetWhateverTheRankOrder(@TempDir Path own) {
+    // written in one order, ranked in another (more mentions rank higher): the fields read with
+    // the snippets must stay with their own article
+    try (Store other = Store.open(own)) {
+      java.util.List<dev.vigil.model.AnalyzedArticle> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String word = "marker" + (char) ('a' + i % 26) + i;
+        String text = ("Border guards reported a crossing near " + word + ". ").repeat(1 + (i * 7) % 5)
+            + "Other news follows. ".repeat(40) + "The crossing at " + word + " was closed.";
+        batch.add(Articles.of("h" + i, "Title of " + word, text, String.format("2025-01-%02d", 1 + i % 28)));
+      }
+      other.write(batch);
+      SearchResults r = other.index().search(new SearchQuery("crossing", SearchQuery.Order.RELEVANCE, 0, 30, false));
+      assertThat(r.hits()).hasSize(30);
+      for (SearchResults.Hit h : r.hits()) {
+        int i = Integer.parseInt(h.id().substring(1));
+        String word = "marker" + (char) ('a' + i % 26) + i;
+        assertThat(h.title()).isEqualTo("Title of " + word);
+        assertThat(h.published()).isEqualTo(String.format("2025-01-%02d", 1 + i % 28));
+        assertThat(h.snippet()).contains("«crossing»").contains(word);
+      }
+      assertThat(other.index().matchAmong("crossing", List.of("h3", "h17")))
+          .containsOnlyKeys("h3", "h17")
+          .hasEntrySatisfying("h17", snippet -> assertThat(snippet).contains("markerr17"));
+    }
+  }
+
+  @Test
   void htmlSnippetsEscapeTheText(@TempDir Path own) {
     try (Store other = Store.open(own)) {
       other.write(List.of(Articles.of("x1", "Escapes", "Markup <script>alert(1)</script> in smuggling text.", null)));
