@@ -152,28 +152,34 @@ final class FacetCounter {
           List.of(new SampleIterator(leafReader.maxDoc(), (int) Math.min(k, Integer.MAX_VALUE), random),
               scorer.iterator()));
       Bits live = leafReader.getLiveDocs();
-      SortedSetDocValues[] values = new SortedSetDocValues[fields];
-      LongValues[] toGlobal = new LongValues[fields];
-      for (int f = 0; f < fields; f++) {
-        values[f] = DocValues.getSortedSet(leafReader, IndexFields.docValuesField(Facets.FIELDS.get(f)));
-        toGlobal[f] = ords.maps()[f].getGlobalOrds(l);
-      }
-      NumericDocValues published = DocValues.getNumeric(leafReader, IndexFields.PUBLISHED_MS);
+      // the matches first, then one field at a time over them in document order: each field's
+      // doc values are read front to back in one region, not seven regions in turn per match
+      int[] docs = new int[256];
+      int n = 0;
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
+        if (live == null || live.get(doc)) {
+          if (n == docs.length) {
+            docs = java.util.Arrays.copyOf(docs, n * 2);
+          }
+          docs[n++] = doc;
         }
-        counted++;
-        for (int f = 0; f < fields; f++) {
-          SortedSetDocValues dv = values[f];
-          if (dv.advanceExact(doc)) {
-            long[] c = counts[f];
-            for (int i = dv.docValueCount(); i > 0; i--) {
-              c[(int) toGlobal[f].get(dv.nextOrd())]++;
+      }
+      counted += n;
+      for (int f = 0; f < fields; f++) {
+        SortedSetDocValues dv = DocValues.getSortedSet(leafReader, IndexFields.docValuesField(Facets.FIELDS.get(f)));
+        LongValues toGlobal = ords.maps()[f].getGlobalOrds(l);
+        long[] c = counts[f];
+        for (int i = 0; i < n; i++) {
+          if (dv.advanceExact(docs[i])) {
+            for (int v = dv.docValueCount(); v > 0; v--) {
+              c[(int) toGlobal.get(dv.nextOrd())]++;
             }
           }
         }
-        if (published.advanceExact(doc)) {
+      }
+      NumericDocValues published = DocValues.getNumeric(leafReader, IndexFields.PUBLISHED_MS);
+      for (int i = 0; i < n; i++) {
+        if (published.advanceExact(docs[i])) {
           days.computeIfAbsent(Math.floorDiv(published.longValue(), DAY_MS), d -> new long[1])[0]++;
         }
       }
