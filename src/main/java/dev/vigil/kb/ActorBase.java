@@ -103,6 +103,7 @@ public final class ActorBase {
         }
       }
     }
+    foldLeadingThe(actors);
     return new ActorBase(actors.values());
   }
 
@@ -161,6 +162,39 @@ public final class ActorBase {
   /** A base of exactly these actors (for tests and tools). */
   public static ActorBase of(Collection<Actor> actors) {
     return new ActorBase(actors);
+  }
+
+  /**
+   * Folds each entry named "The X" into the entry named "X" of the same kind (person or not),
+   * aliases and roles: the Phoenix dictionaries list some bodies twice ("The United Nations"
+   * and "United Nations", "The European Union", "The Islamic State"), which split one actor's
+   * mentions between two entries, the one linked depending on how the article wrote the name.
+   */
+  static void foldLeadingThe(Map<String, Actor> actors) {
+    Map<String, String> idByName = new HashMap<>();
+    for (Actor a : actors.values()) {
+      if (!startsWithThe(a.name())) {
+        idByName.putIfAbsent(NameTokens.key(a.name()), a.id());
+      }
+    }
+    for (Actor a : List.copyOf(actors.values())) {
+      String target = startsWithThe(a.name()) ? idByName.get(NameTokens.key(a.name().substring(4))) : null;
+      Actor into = target == null ? null : actors.get(target);
+      if (into == null || into.isPerson() != a.isPerson()) {
+        continue;
+      }
+      Set<String> aliases = new LinkedHashSet<>(into.aliases());
+      aliases.addAll(a.aliases());
+      List<Role> roles = new ArrayList<>(into.roles());
+      a.roles().stream().filter(r -> !roles.contains(r)).forEach(roles::add);
+      actors.put(into.id(), new Actor(into.id(), into.name(), into.type(),
+          into.country() != null ? into.country() : a.country(), roles, List.copyOf(aliases), into.source()));
+      actors.remove(a.id());
+    }
+  }
+
+  private static boolean startsWithThe(String name) {
+    return name.length() > 4 && name.regionMatches(true, 0, "the ", 0, 4);
   }
 
   private static void merge(Map<String, Actor> actors, List<Actor> over) {

@@ -60,6 +60,25 @@ class ActorBaseTest {
   }
 
   @Test
+  void bodiesThePhoenixDictionariesListTwiceAreOneEntry() {
+    // "The United Nations" and "United Nations" were two entries; an article's wording chose one
+    assertThat(base.get("the-united-nations")).isNull();
+    assertThat(ids("The United Nations")).containsExactly(ids("United Nations").toArray(new String[0]));
+    assertThat(ids("United Nations")).hasSize(1);
+    assertThat(ids("The European Union")).isEqualTo(ids("European Union"));
+    assertThat(base.get(ids("United Nations").get(0)).aliases()).contains("The United Nations", "United Nations");
+    // a person named "The ..." is not folded into an organisation, nor the other way round
+    java.util.Map<String, Actor> m = new java.util.LinkedHashMap<>();
+    m.put("hunger", new Actor("hunger", "Hunger Project", "igo", null, List.of(), List.of("Hunger Project"), "phoenix"));
+    m.put("the-hunger", new Actor("the-hunger", "The Hunger Project", "igo", null, List.of(), List.of("The Hunger Project"), "phoenix"));
+    m.put("the-rock", new Actor("the-rock", "The Rock", "person", "US", List.of(), List.of("The Rock"), "phoenix"));
+    m.put("rock", new Actor("rock", "Rock", "igo", null, List.of(), List.of("Rock"), "phoenix"));
+    ActorBase.foldLeadingThe(m);
+    assertThat(m).containsOnlyKeys("hunger", "the-rock", "rock");
+    assertThat(m.get("hunger").aliases()).containsExactly("Hunger Project", "The Hunger Project");
+  }
+
+  @Test
   void theIslamicEmirateIsTheTaliban() {
     assertThat(ids("Islamic Emirate of Afghanistan")).containsExactly("taliban");
     assertThat(ids("Taliban government")).containsExactly("taliban");
