@@ -147,8 +147,9 @@ final class CorpusCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       var summary = dev.vigil.geo.GazetteerBuilder.build(data, cities, out);
-      spec.commandLine().getOut().printf("Wrote %s (%,d bytes): %s%n", out, Files.size(out),
-          summary.byKind());
+      spec.commandLine().getOut().printf("Wrote %s (%,d bytes): %s; %,d cities' region taken"
+          + " from the crosswalk of the two sources%n", out, Files.size(out), summary.byKind(),
+          summary.citiesRegionCorrected());
       return ExitCodes.OK;
     }
   }

@@ -45,14 +45,21 @@ public final class GazetteerBuilder {
   private static final Set<String> TRANSLATIONS = Set.of("ru", "fa", "ar");
 
   private final List<Row> rows = new ArrayList<>();
+  /** Each GeoNames city's own admin1 code, as cities1000 gives it. */
+  private final Map<Row, String> geonamesAdmin1 = new java.util.IdentityHashMap<>();
+  /** country|GeoNames admin1 code -> region code -> cities of both sources that pair them. */
+  private final Map<String, Map<String, Integer>> admin1Votes = new HashMap<>();
 
   private record Row(String kind, String name, String country, String admin1, double lat,
       double lon, long population, double radiusKm, Set<String> aliases, Set<String> demonyms) {}
 
   private GazetteerBuilder() {}
 
-  /** Counts of what was written, by kind. */
-  public record Summary(Map<String, Integer> byKind) {}
+  /**
+   * Counts of what was written, by kind, and how many cities' first-level region was taken from
+   * the crosswalk learned from the two sources (see {@link #regionsFromPairedCities}).
+   */
+  public record Summary(Map<String, Integer> byKind, int citiesRegionCorrected) {}
 
   /**
    * Builds the gazetteer from the countries-states-cities folder {@code data} (as in
@@ -65,6 +72,7 @@ public final class GazetteerBuilder {
         b.states(data.resolve("csc-states.csv.gz"), countryRadius);
     Map<String, List<Row>> cityIndex = b.cities(cities1000, admin1Codes);
     b.cscCities(data.resolve("csc-cities-by-country.tar.gz"), countryRadius, cityIndex);
+    int corrected = b.regionsFromPairedCities();
     Map<String, Integer> byKind = new HashMap<>();
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (Writer w = new BufferedWriter(new OutputStreamWriter(
@@ -79,7 +87,7 @@ public final class GazetteerBuilder {
         w.write('\n');
       }
     }
-    return new Summary(byKind);
+    return new Summary(byKind, corrected);
   }
 
   private Map<String, Double> countries(Path file) throws IOException {
@@ -192,6 +200,7 @@ public final class GazetteerBuilder {
         Row row = new Row("city", f[1], country, admin1, Double.parseDouble(f[4]),
             Double.parseDouble(f[5]), pop, 3 + 0.01 * Math.sqrt(pop), aliases, Set.of());
         rows.add(row);
+        geonamesAdmin1.put(row, f[10]);
         index.computeIfAbsent(country + "|" + Gazetteer.normalize(f[2]), k -> new ArrayList<>())
             .add(row);
       }
@@ -212,6 +221,7 @@ public final class GazetteerBuilder {
         JsonNode all = JSON.readTree(tar.readAllBytes());
         List<JsonNode> admin2 = new ArrayList<>();
         for (JsonNode c : all) {
+          vote(c, cityIndex);
           if (ADMIN2_TYPES.contains(c.path("type").asText())) {
             admin2.add(c);
           } else if (c.path("population").asLong(0) >= 100_000 || "capital".equals(c.path("type").asText())) {
@@ -230,6 +240,65 @@ public final class GazetteerBuilder {
         }
       }
     }
+  }
+
+  /**
+   * Notes which first-level region a countries-states-cities entry puts the GeoNames city it
+   * matches (same country and name, within 30 km) in.
+   */
+  private void vote(JsonNode c, Map<String, List<Row>> cityIndex) {
+    String region = c.path("state_code").asText("").strip();
+    if (region.isEmpty()) {
+      return;
+    }
+    String country = c.path("country_code").asText();
+    double lat = c.path("latitude").asDouble();
+    double lon = c.path("longitude").asDouble();
+    for (Row city : cityIndex.getOrDefault(country + "|" + Gazetteer.normalize(c.path("name").asText()), List.of())) {
+      String own = geonamesAdmin1.get(city);
+      if (own != null && !own.isBlank() && Place.distanceKm(lat, lon, city.lat, city.lon) < 30) {
+        admin1Votes.computeIfAbsent(country + "|" + own, k -> new HashMap<>()).merge(region, 1, Integer::sum);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Gives each GeoNames city the region code of the countries-states-cities regions. GeoNames
+   * codes its first-level regions its own way (FIPS numbers for many countries, ISO for some,
+   * "ENG"/"SCT" for Britain's nations), and the codes of the two sources collide: Iran's
+   * GeoNames code 26 is Tehran, while ISO's IR-26 is Qazvin, so Tehran the city landed in
+   * Qazvin province, and "a city named like its province" never found its province. The
+   * crosswalk is learned from the cities both sources list (the region the other source puts
+   * most of a GeoNames code's cities in, when at least two cities and half of them agree, or
+   * one city for a code the code table does not map at all); any other code keeps the
+   * code-table mapping.
+   *
+   * @return how many cities changed region
+   */
+  private int regionsFromPairedCities() {
+    Map<String, Map.Entry<String, Integer>> crosswalk = new HashMap<>();
+    admin1Votes.forEach((code, votes) -> {
+      int total = votes.values().stream().mapToInt(Integer::intValue).sum();
+      votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .filter(best -> 2 * best.getValue() >= total)
+          .ifPresent(best -> crosswalk.put(code, best));
+    });
+    int changed = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      String own = geonamesAdmin1.get(r);
+      Map.Entry<String, Integer> best = own == null ? null : crosswalk.get(r.country + "|" + own);
+      // one paired city only fills a gap (a capital district: Dushanbe); it overrides nothing
+      String region = best == null || (best.getValue() < 2 && r.admin1 != null) ? null : best.getKey();
+      if (region != null && !region.equals(r.admin1)) {
+        rows.set(i, new Row(r.kind, r.name, r.country, region, r.lat, r.lon, r.population, r.radiusKm,
+            r.aliases, r.demonyms));
+        changed++;
+      }
+    }
+    return changed;
   }
 
   private static void lendNames(JsonNode c, Map<String, List<Row>> cityIndex) {

@@ -9,6 +9,21 @@ class GazetteerTest {
   private final Gazetteer gazetteer = Gazetteer.bundled();
 
   @Test
+  void aCityLiesInTheRegionItsCodeNames() {
+    // GeoNames and the regions' source code Iran's provinces differently (GeoNames 26 is
+    // Tehran, ISO IR-26 Qazvin); the build maps the codes by the cities both sources list
+    for (String[] cityAndRegion : new String[][] {{"Tehran", "Tehran"}, {"Kermanshah", "Kermanshah"},
+        {"Hamadan", "Hamadan"}, {"Urmia", "West Azarbaijan"}, {"Kabul", "Kabul"}, {"Dushanbe", "Dushanbe"}}) {
+      Place city = gazetteer.lookup(cityAndRegion[0]).stream().filter(p -> p.kind().equals("city"))
+          .max(java.util.Comparator.comparingLong(Place::population)).orElseThrow();
+      Place region = gazetteer.admin1(city.country(), city.admin1());
+      assertThat(region).as(cityAndRegion[0]).isNotNull();
+      assertThat(region.name()).as(cityAndRegion[0]).contains(cityAndRegion[1]);
+      assertThat(city.distanceKm(region)).as(cityAndRegion[0]).isLessThan(Math.max(2 * region.radiusKm(), 100));
+    }
+  }
+
+  @Test
   void findsCountriesRegionsAndCitiesByName() {
     assertThat(gazetteer.lookup("Tajikistan")).anySatisfy(p -> {
       assertThat(p.kind()).isEqualTo("country");
