@@ -354,7 +354,37 @@ public final class Geocoder implements TextStage {
     again(s, text.annotations().entities(), tokens, sentenceStarts, found, taken);
     facilities(text.annotations().entities(), found, taken);
     found.sort(Comparator.comparingInt(Mention::start));
+    for (int i = 0; i < found.size(); i++) {
+      Mention m = found.get(i);
+      if (dateline(s, m.start, m.end) && m.kindHint == null && !m.demonym) {
+        found.set(i, new Mention(m.start, m.end, m.key, m.candidates, "city", false, m.tentative,
+            m.area, m.facility));
+      }
+    }
     return found;
+  }
+
+  /** What follows a dateline's name: "WASHINGTON (AP) —", "LONDON —", "KABUL, Afghanistan". */
+  private static final Pattern AFTER_DATELINE = Pattern.compile("^\\s*(\\(|[-–—,:])");
+
+  /**
+   * Whether the name at {@code start..end} is a dateline, which wire-service style gives as the
+   * city the story was filed from ("WASHINGTON (AP)" is the capital, not the state): a name in
+   * capitals that opens the text, or opens a line or sentence and is followed by the agency, a
+   * dash or a comma.
+   */
+  private static boolean dateline(String s, int start, int end) {
+    String name = s.substring(start, end);
+    if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.length() < 3) {
+      return false;
+    }
+    String before = s.substring(0, start).stripTrailing();
+    if (before.isEmpty()) {
+      return true; // the text opens with it
+    }
+    char last = before.charAt(before.length() - 1);
+    return (last == '.' || last == '\n' || s.charAt(start - 1) == '\n')
+        && AFTER_DATELINE.matcher(s.substring(end, Math.min(s.length(), end + 5))).find();
   }
 
   /**
@@ -691,7 +721,7 @@ public final class Geocoder implements TextStage {
           i += n - 1;
           break;
         }
-        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
+        Place demonym = gazetteer.demonym(surface); // "Afghan", "North American"
         if (demonym != null) {
           add(found, taken, new Mention(first.start(), last.end(), "demonym:" + demonym.id(),
               List.of(demonym), null, true));
