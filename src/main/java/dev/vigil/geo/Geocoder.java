@@ -76,6 +76,12 @@ public final class Geocoder implements TextStage {
       "arena", "school", "college", "university", "library", "hotel", "station", "museum",
       "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
       "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
+  /**
+   * What may stand between a facility and the town named right after it as where it is: "in",
+   * ", " or a short clause ending in "in" ("where Alfie is admitted in"), within one sentence.
+   */
+  private static final Pattern TOWN_AFTER = Pattern.compile(
+      "\\s*(,|in|(?:,?\\s*(?:where|which|that)\\b[^.;!?]{0,40}?\\bin))\\s*");
   /** How far before a facility (in characters) a town is taken as where it is. */
   private static final int NEAR_CHARS = 400;
   /**
@@ -179,7 +185,7 @@ public final class Geocoder implements TextStage {
       String surface = text.text().substring(m.start, m.end);
       if (m.facility) {
         focus = focus != null ? focus : focus(mentions, resolved);
-        Place at = townBefore(mentions, resolved, m, focus);
+        Place at = townBefore(text.text(), mentions, resolved, m, focus);
         if (at != null) {
           out.add(new PlaceMention(surface, at.name(), at.kind(), at.country(),
               at.lat(), at.lon(), at.radiusKm(), m.start, m.end));
@@ -258,15 +264,24 @@ public final class Geocoder implements TextStage {
   }
 
   /**
-   * Where a facility is: the town named last within the few sentences before it ("in New
-   * Orleans ... on Royal Street"), else the town the article names most if it names it twice.
+   * Where a facility is: the town named right after it ("University Hospital in Columbia"),
+   * else the town named last within the few sentences before it ("in New Orleans ... on Royal
+   * Street"), else the town the article names most if it names it twice.
    */
-  private static Place townBefore(List<Mention> mentions, Map<String, Place> resolved,
+  private static Place townBefore(String s, List<Mention> mentions, Map<String, Place> resolved,
       Mention facility, Place focus) {
     Place last = null;
     for (Mention m : mentions) {
+      if (m.start >= facility.end) {
+        Place p = resolved.get(m.key);
+        if (p != null && !m.tentative && !m.facility && p.kind().equals("city")
+            && TOWN_AFTER.matcher(s.substring(facility.end, m.start)).matches()) {
+          return p; // "University Hospital in Columbia", "Alder Hey ... where he is treated in Liverpool"
+        }
+        continue;
+      }
       if (m.start >= facility.start) {
-        break;
+        continue;
       }
       Place p = resolved.get(m.key);
       if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")
