@@ -169,6 +169,17 @@ class GeocoderTest {
   }
 
   @Test
+  void aLoneTownAbroadInAOneCountryStoryIsLeftOut() {
+    List<PlaceMention> places = places("A man was stabbed in Edmonton on Tuesday night. Officers"
+        + " from Enfield, Haringey and Islington attended, and a man was later arrested in"
+        + " Camden, London police said.");
+    assertThat(places).as("the London district, which the gazetteer lacks, is not put in Canada")
+        .noneMatch(p -> p.text().equals("Edmonton"));
+    assertThat(places).filteredOn(p -> p.text().equals("Islington")).isNotEmpty()
+        .allSatisfy(p -> assertThat(p.country()).isEqualTo("GB"));
+  }
+
+  @Test
   void leavesTextWithoutPlacesAlone() {
     assertThat(places("He said nothing about it on Wednesday.")).isEmpty();
     assertThat(places("")).isEmpty();
