@@ -82,6 +82,8 @@ public final class Geocoder implements TextStage {
    */
   private static final Pattern TOWN_AFTER = Pattern.compile(
       "\\s*(,|in|(?:,?\\s*(?:where|which|that)\\b[^.;!?]{0,40}?\\bin))\\s*");
+  /** The longest stretch {@link #TOWN_AFTER} is tried on, in characters. */
+  private static final int MAX_TOWN_AFTER = 64;
   /** How far before a facility (in characters) a town is taken as where it is. */
   private static final int NEAR_CHARS = 400;
   /**
@@ -185,7 +187,7 @@ public final class Geocoder implements TextStage {
       String surface = text.text().substring(m.start, m.end);
       if (m.facility) {
         focus = focus != null ? focus : focus(mentions, resolved);
-        Place at = townBefore(text.text(), mentions, resolved, m, focus);
+        Place at = townOf(text.text(), mentions, resolved, m, focus);
         if (at != null) {
           out.add(new PlaceMention(surface, at.name(), at.kind(), at.country(),
               at.lat(), at.lon(), at.radiusKm(), m.start, m.end));
@@ -268,17 +270,21 @@ public final class Geocoder implements TextStage {
    * else the town named last within the few sentences before it ("in New Orleans ... on Royal
    * Street"), else the town the article names most if it names it twice.
    */
-  private static Place townBefore(String s, List<Mention> mentions, Map<String, Place> resolved,
+  private static Place townOf(String s, List<Mention> mentions, Map<String, Place> resolved,
       Mention facility, Place focus) {
     Place last = null;
     for (Mention m : mentions) {
       if (m.start >= facility.end) {
         Place p = resolved.get(m.key);
-        if (p != null && !m.tentative && !m.facility && p.kind().equals("city")
+        boolean close = m.start - facility.end <= MAX_TOWN_AFTER;
+        if (p != null && close && !m.tentative && !m.facility && p.kind().equals("city")
             && TOWN_AFTER.matcher(s.substring(facility.end, m.start)).matches()) {
           return p; // "University Hospital in Columbia", "Alder Hey ... where he is treated in Liverpool"
         }
-        continue;
+        if (close) {
+          continue;
+        }
+        break;
       }
       if (m.start >= facility.start) {
         continue;
@@ -427,7 +433,7 @@ public final class Geocoder implements TextStage {
   /**
    * Buildings and other facilities the tagger called a location ("Barclays Center", "St.
    * Michael's Hospital", "Windsor Castle"); they are placed at the town named just before them
-   * or the town the article is about (see {@link #townBefore}). Streets are left out.
+   * or the town the article is about (see {@link #townOf}). Streets are left out.
    */
   private void facilities(List<EntityMention> entities, List<Mention> found, boolean[] taken) {
     for (EntityMention e : entities) {
@@ -1058,7 +1064,7 @@ public final class Geocoder implements TextStage {
       case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> { // population (2 points a tenfold), with half the slope above ~1.2 million people
+      default -> { // population (2 points a tenfold), with half the slope above ~900,000 people
         double raw = -1.9 + 2 * Math.log10(c.population() + 10);
         yield raw <= 10 ? raw : 10 + 0.5 * (raw - 10);
       }
