@@ -1,8 +1,10 @@
 package dev.vigil.cli;
 
+import dev.vigil.geo.Gazetteer;
 import dev.vigil.geo.GeoScore;
 import dev.vigil.geo.Geocoder;
 import dev.vigil.geo.GeoparsingData;
+import dev.vigil.geo.Place;
 import dev.vigil.internal.Json;
 import dev.vigil.model.PlaceMention;
 import dev.vigil.model.TaggedText;
@@ -62,7 +64,8 @@ final class EvalGeoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Components components = new Components();
-    Geocoder geocoder = Geocoder.bundled();
+    Gazetteer gazetteer = Gazetteer.bundled();
+    Geocoder geocoder = new Geocoder(gazetteer);
     GeoScore total = new GeoScore();
     for (Path file : files) {
       List<GeoparsingData.Article> articles = GeoparsingData.read(file);
@@ -90,7 +93,7 @@ final class EvalGeoCommand implements Callable<Integer> {
         GeoScore.Errors errors = score.add(a.toponyms(), places);
         total.add(a.toponyms(), places);
         if (verbose) {
-          report(out, a, errors);
+          report(out, a, errors, gazetteer);
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -113,7 +116,8 @@ final class EvalGeoCommand implements Callable<Integer> {
         s.recall(), s.precision(), s.accuracyWithin(161), s.meanErrorKm(), s.medianErrorKm());
   }
 
-  private static void report(PrintWriter out, GeoparsingData.Article a, GeoScore.Errors e) {
+  private static void report(PrintWriter out, GeoparsingData.Article a, GeoScore.Errors e,
+      Gazetteer gazetteer) {
     for (GeoparsingData.Toponym t : e.missed()) {
       out.printf(Locale.ROOT, "  [%s] missed %s @%d%n", a.id(), t.phrase(), t.start());
     }
@@ -123,11 +127,40 @@ final class EvalGeoCommand implements Callable<Integer> {
     }
     for (GeoScore.Match m : e.matches()) {
       if (m.errorKm() > 161) {
-        out.printf(Locale.ROOT, "  [%s] far %s -> %s (%s, %s) %.0f km off (gold %.2f,%.2f)%n", a.id(),
-            m.gold().phrase(), m.found().name(), m.found().kind(), m.found().country(), m.errorKm(),
-            m.gold().lat(), m.gold().lon());
+        GeoparsingData.Toponym g = m.gold();
+        PlaceMention f = m.found();
+        out.printf(Locale.ROOT, "  [%s] far %s -> %s (%s, %s) %.0f km off (gold %.2f,%.2f; chosen %.2f,%.2f)%n",
+            a.id(), g.phrase(), f.name(), f.kind(), f.country(), m.errorKm(), g.lat(), g.lon(),
+            f.lat(), f.lon());
+        out.printf(Locale.ROOT, "      context: %s%n", context(a.text(), g.start(), g.end()));
+        out.printf(Locale.ROOT, "      gazetteer's nearest \"%s\": %s%n", f.text(),
+            nearest(gazetteer, f.text(), g.lat(), g.lon()));
       }
     }
+  }
+
+  /** The 80 characters either side of a toponym, on one line, the toponym in brackets. */
+  private static String context(String text, int start, int end) {
+    String before = text.substring(Math.max(0, start - 80), start);
+    String after = text.substring(end, Math.min(text.length(), end + 80));
+    return (before + "[[" + text.substring(start, end) + "]]" + after).replaceAll("\\s+", " ");
+  }
+
+  /** The gazetteer's place of that name nearest the gold point, to tell wrong senses from gaps. */
+  private static String nearest(Gazetteer gazetteer, String name, double lat, double lon) {
+    List<Place> all = gazetteer.lookup(name);
+    Place best = null;
+    double bestKm = Double.MAX_VALUE;
+    for (Place p : all) {
+      double km = Place.distanceKm(lat, lon, p.lat(), p.lon());
+      if (km < bestKm) {
+        bestKm = km;
+        best = p;
+      }
+    }
+    return best == null ? "none of " + all.size() + " senses"
+        : String.format(Locale.ROOT, "%s (%s, %s-%s, pop %d) %.0f km, of %d senses", best.name(),
+            best.kind(), best.country(), best.admin1(), best.population(), bestKm, all.size());
   }
 
   private List<TaggedText> tag(Annotator annotator, List<GeoparsingData.Article> articles) {

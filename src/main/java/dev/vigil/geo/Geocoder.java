@@ -76,6 +76,14 @@ public final class Geocoder implements TextStage {
       "arena", "school", "college", "university", "library", "hotel", "station", "museum",
       "prison", "jail", "market", "mall", "farm", "club", "racecourse", "circuit", "bend", "hill",
       "delta", "embassy", "consulate", "office", "building", "house", "gardens", "garden", "zoo");
+  /**
+   * What may stand between a facility and the town named right after it as where it is: "in",
+   * ", " or a short clause ending in "in" ("where Alfie is admitted in"), within one sentence.
+   */
+  private static final Pattern TOWN_AFTER = Pattern.compile(
+      "\\s*(,|in|(?:,?\\s*(?:where|which|that)\\b[^.;!?]{0,40}?\\bin))\\s*");
+  /** The longest stretch {@link #TOWN_AFTER} is tried on, in characters. */
+  private static final int MAX_TOWN_AFTER = 64;
   /** How far before a facility (in characters) a town is taken as where it is. */
   private static final int NEAR_CHARS = 400;
   /**
@@ -162,7 +170,7 @@ public final class Geocoder implements TextStage {
   /** The places named in {@code text}, in text order. */
   public List<PlaceMention> places(TaggedText text) {
     List<Mention> mentions = recognise(text);
-    Map<String, Place> resolved = resolve(mentions);
+    Map<String, Place> resolved = resolve(mentions, containers(text.text(), mentions));
     Set<String> countries = new HashSet<>();
     for (Mention m : mentions) {
       Place p = resolved.get(m.key);
@@ -179,7 +187,7 @@ public final class Geocoder implements TextStage {
       String surface = text.text().substring(m.start, m.end);
       if (m.facility) {
         focus = focus != null ? focus : focus(mentions, resolved);
-        Place at = townBefore(mentions, resolved, m, focus);
+        Place at = townOf(text.text(), mentions, resolved, m, focus);
         if (at != null) {
           out.add(new PlaceMention(surface, at.name(), at.kind(), at.country(),
               at.lat(), at.lon(), at.radiusKm(), m.start, m.end));
@@ -201,10 +209,39 @@ public final class Geocoder implements TextStage {
       if (p == null || (m.tentative && !countries.contains(p.country()))) {
         continue;
       }
+      if (stranger(m, p, mentions, resolved)) {
+        continue;
+      }
       out.add(new PlaceMention(surface, p.name(), p.kind(), p.country(), p.lat(), p.lon(),
           p.radiusKm(), m.start, m.end));
     }
     return out;
+  }
+
+  /**
+   * Whether a town lies in a country the article names nowhere else while its other places,
+   * three or more, all lie in one other country ("Edmonton" and "Tottenham" in a London
+   * story): such a name is more often a local place the gazetteer lacks (a neighbourhood, a
+   * village) or a word that is no place at all, so it is left out rather than put abroad.
+   */
+  private static boolean stranger(Mention m, Place p, List<Mention> mentions,
+      Map<String, Place> resolved) {
+    if (!p.kind().equals("city") || m.demonym) {
+      return false;
+    }
+    Map<String, Integer> byCountry = new HashMap<>();
+    for (Mention o : mentions) {
+      Place q = resolved.get(o.key);
+      if (q != null && !o.key.equals(m.key) && q.country() != null) {
+        byCountry.merge(q.country(), 1, Integer::sum);
+      }
+    }
+    if (byCountry.containsKey(p.country())) {
+      return false;
+    }
+    int total = byCountry.values().stream().mapToInt(Integer::intValue).sum();
+    int top = byCountry.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return top >= 3 && top == total;
   }
 
   /**
@@ -229,15 +266,28 @@ public final class Geocoder implements TextStage {
   }
 
   /**
-   * Where a facility is: the town named last within the few sentences before it ("in New
-   * Orleans ... on Royal Street"), else the town the article names most if it names it twice.
+   * Where a facility is: the town named right after it ("University Hospital in Columbia"),
+   * else the town named last within the few sentences before it ("in New Orleans ... on Royal
+   * Street"), else the town the article names most if it names it twice.
    */
-  private static Place townBefore(List<Mention> mentions, Map<String, Place> resolved,
+  private static Place townOf(String s, List<Mention> mentions, Map<String, Place> resolved,
       Mention facility, Place focus) {
     Place last = null;
     for (Mention m : mentions) {
-      if (m.start >= facility.start) {
+      if (m.start >= facility.end) {
+        Place p = resolved.get(m.key);
+        boolean close = m.start - facility.end <= MAX_TOWN_AFTER;
+        if (p != null && close && !m.tentative && !m.facility && p.kind().equals("city")
+            && TOWN_AFTER.matcher(s.substring(facility.end, m.start)).matches()) {
+          return p; // "University Hospital in Columbia", "Alder Hey ... where he is treated in Liverpool"
+        }
+        if (close) {
+          continue;
+        }
         break;
+      }
+      if (m.start >= facility.start) {
+        continue;
       }
       Place p = resolved.get(m.key);
       if (p != null && !m.tentative && !m.area && !m.facility && p.kind().equals("city")
@@ -325,7 +375,37 @@ public final class Geocoder implements TextStage {
     again(s, text.annotations().entities(), tokens, sentenceStarts, found, taken);
     facilities(text.annotations().entities(), found, taken);
     found.sort(Comparator.comparingInt(Mention::start));
+    for (int i = 0; i < found.size(); i++) {
+      Mention m = found.get(i);
+      if (dateline(s, m.start, m.end) && m.kindHint == null && !m.demonym) {
+        found.set(i, new Mention(m.start, m.end, m.key, m.candidates, "city", false, m.tentative,
+            m.area, m.facility));
+      }
+    }
     return found;
+  }
+
+  /** What follows a dateline's name: "WASHINGTON (AP) —", "LONDON —", "KABUL, Afghanistan". */
+  private static final Pattern AFTER_DATELINE = Pattern.compile("^\\s*(\\(|[-–—,:])");
+
+  /**
+   * Whether the name at {@code start..end} is a dateline, which wire-service style gives as the
+   * city the story was filed from ("WASHINGTON (AP)" is the capital, not the state): a name in
+   * capitals that opens the text, or opens a line or sentence and is followed by the agency, a
+   * dash or a comma.
+   */
+  private static boolean dateline(String s, int start, int end) {
+    String name = s.substring(start, end);
+    if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.length() < 3) {
+      return false;
+    }
+    String before = s.substring(0, start).stripTrailing();
+    if (before.isEmpty()) {
+      return true; // the text opens with it
+    }
+    char last = before.charAt(before.length() - 1);
+    return (last == '.' || last == '\n' || s.charAt(start - 1) == '\n')
+        && AFTER_DATELINE.matcher(s.substring(end, Math.min(s.length(), end + 5))).find();
   }
 
   /**
@@ -353,7 +433,7 @@ public final class Geocoder implements TextStage {
   /**
    * Buildings and other facilities the tagger called a location ("Barclays Center", "St.
    * Michael's Hospital", "Windsor Castle"); they are placed at the town named just before them
-   * or the town the article is about (see {@link #townBefore}). Streets are left out.
+   * or the town the article is about (see {@link #townOf}). Streets are left out.
    */
   private void facilities(List<EntityMention> entities, List<Mention> found, boolean[] taken) {
     for (EntityMention e : entities) {
@@ -662,7 +742,7 @@ public final class Geocoder implements TextStage {
           i += n - 1;
           break;
         }
-        Place demonym = n == 1 ? gazetteer.demonym(surface) : null;
+        Place demonym = gazetteer.demonym(surface); // "Afghan", "North American"
         if (demonym != null) {
           add(found, taken, new Mention(first.start(), last.end(), "demonym:" + demonym.id(),
               List.of(demonym), null, true));
@@ -845,7 +925,41 @@ public final class Geocoder implements TextStage {
 
   // ---------------------------------------------------------------- resolution
 
-  private Map<String, Place> resolve(List<Mention> mentions) {
+  /**
+   * Written hierarchy: a place followed by a comma and a state or country ("Paris, Illinois",
+   * "Columbia, Missouri, man", "Wainwright, Alta.") lies in it. Maps the start of each such
+   * place's mention to the states and countries the next name can be.
+   */
+  private static Map<Integer, List<Place>> containers(String s, List<Mention> mentions) {
+    Map<Integer, List<Place>> out = new HashMap<>();
+    for (int i = 0; i + 1 < mentions.size(); i++) {
+      Mention m = mentions.get(i);
+      Mention next = mentions.get(i + 1);
+      if (m.demonym || next.demonym || next.start < m.end
+          || !s.substring(m.end, next.start).strip().equals(",")) {
+        continue;
+      }
+      List<Place> wide = next.candidates.stream()
+          .filter(p -> p.kind().equals("admin1") || p.kind().equals("country")).toList();
+      if (!wide.isEmpty()) {
+        out.put(m.start, wide);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code c} lies in one of {@code containers}. */
+  private static boolean inside(Place c, List<Place> containers) {
+    for (Place p : containers) {
+      if (p != c && p.country() != null && p.country().equals(c.country())
+          && (p.kind().equals("country") || p.admin1() != null && p.admin1().equals(c.admin1()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, Place> resolve(List<Mention> mentions, Map<Integer, List<Place>> containers) {
     Map<String, List<Mention>> byKey = new HashMap<>();
     for (Mention m : mentions) {
       byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m);
@@ -868,7 +982,7 @@ public final class Geocoder implements TextStage {
         .map(Map.Entry::getKey).orElse(null);
     Map<String, Place> first = new HashMap<>();
     for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
-      first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of()));
+      first.put(e.getKey(), best(e.getValue(), countryWeight, dominant, Map.of(), containers));
     }
     Map<String, Place> second = first;
     for (int pass = 0; pass < 2; pass++) {
@@ -877,22 +991,27 @@ public final class Geocoder implements TextStage {
       for (Map.Entry<String, List<Mention>> e : byKey.entrySet()) {
         Map<String, Place> others = new HashMap<>(previous);
         others.remove(e.getKey());
-        second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others));
+        second.put(e.getKey(), best(e.getValue(), countryWeight, dominant, others, containers));
       }
     }
     return second;
   }
 
   private Place best(List<Mention> group, Map<String, Double> countryWeight, String dominant,
-      Map<String, Place> others) {
+      Map<String, Place> others, Map<Integer, List<Place>> containers) {
     Mention m = group.get(0);
+    List<Place> within = group.stream().map(g -> containers.get(g.start)).filter(w -> w != null)
+        .findFirst().orElse(List.of());
     String surface = m.key;
     String hint = group.stream().map(Mention::kindHint).filter(h -> h != null).findFirst().orElse(null);
     Place best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     boolean anyMain = m.candidates.stream().anyMatch(c -> Gazetteer.isMainName(c, surface));
+    long mainMax = m.candidates.stream().filter(c -> Gazetteer.isMainName(c, surface))
+        .mapToLong(c -> c.kind().equals("city") || c.kind().equals("admin2") ? c.population()
+            : Long.MAX_VALUE).max().orElse(0);
     for (Place c : m.candidates) {
-      boolean main = m.demonym || Gazetteer.isMainName(c, surface);
+      boolean main = m.demonym || Gazetteer.isMainName(c, surface) || dominantAlias(c, mainMax);
       boolean weak = !main && !gazetteer.isCurated(c) && !c.kind().equals("country");
       double support = context(c, others.values());
       boolean strongerMain = weak && m.candidates.stream().anyMatch(o -> Gazetteer.isMainName(o, surface)
@@ -912,6 +1031,9 @@ public final class Geocoder implements TextStage {
       if (hint != null && hint.equals(c.kind())) {
         score += 4;
       }
+      if (!within.isEmpty() && inside(c, within)) {
+        score += 6;
+      }
       if (c.country() != null && countryWeight.containsKey(c.country())) {
         score += 2 + (c.country().equals(dominant) ? 1 : 0);
       }
@@ -923,6 +1045,17 @@ public final class Geocoder implements TextStage {
     return best;
   }
 
+  /**
+   * Whether a big city's other name is what people mean by it though small towns bear it as
+   * their main name ("Gothenburg" of "Göteborg", "St. Petersburg" of Russia's "Saint
+   * Petersburg"): a city of half a million people or more, ten times the largest town or
+   * district so named, where no country or region has the name as its main name.
+   */
+  private static boolean dominantAlias(Place c, long mainMax) {
+    return c.kind().equals("city") && c.population() >= 500_000 && mainMax < Long.MAX_VALUE
+        && c.population() >= 10 * mainMax;
+  }
+
   private double prior(Place c) {
     if (gazetteer.isCurated(c) && c.kind().equals("region")) {
       return 11;
@@ -931,8 +1064,8 @@ public final class Geocoder implements TextStage {
       case "country" -> 12;
       case "admin1" -> 8.5;
       case "admin2" -> 4;
-      default -> { // population, with half the slope above ~400,000 people
-        double raw = 1 + 1.5 * Math.log10(c.population() + 10);
+      default -> { // population (2 points a tenfold), with half the slope above ~900,000 people
+        double raw = -1.9 + 2 * Math.log10(c.population() + 10);
         yield raw <= 10 ? raw : 10 + 0.5 * (raw - 10);
       }
     };
@@ -948,7 +1081,7 @@ public final class Geocoder implements TextStage {
       }
       boolean sameCountry = c.country() != null && c.country().equals(o.country());
       if (sameCountry && c.admin1() != null && c.admin1().equals(o.admin1())) {
-        bonus = Math.max(bonus, 3); // a city and its region, or two cities of one region
+        bonus = Math.max(bonus, 2); // a city and its region, or two cities of one region
       } else if (sameCountry && c.kind().equals("admin1") && o.kind().equals("admin1")) {
         bonus = Math.max(bonus, 2); // sibling regions ("Badakhshan and Khatlon provinces")
       }

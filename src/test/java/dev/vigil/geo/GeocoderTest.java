@@ -135,6 +135,51 @@ class GeocoderTest {
   }
 
   @Test
+  void aTownFollowedByItsStateLiesInThatState() {
+    List<PlaceMention> places = places("The sheriff's office received information about a similar"
+        + " auction theft in Paris, Illinois. The driver was taken by Air Evac to University"
+        + " Hospital in Columbia, Missouri.");
+    near(place(places, "Paris"), "city", "US", 39.61, -87.70, 20);
+    near(place(places, "Columbia"), "city", "US", 38.95, -92.33, 20);
+    near(place(places, "University Hospital"), "city", "US", 38.95, -92.33, 20);
+  }
+
+  @Test
+  void aDatelineInCapitalsIsTheCity() {
+    List<PlaceMention> places = places("WASHINGTON (AP) — An on-again, off-again effort to"
+        + " restrict methane emissions on federal lands is on again, after senators from"
+        + " Wyoming, Montana and Idaho met the Interior Department.");
+    near(place(places, "WASHINGTON"), "city", "US", 38.90, -77.04, 20);
+  }
+
+  @Test
+  void aBigCitysOtherNameBeatsSmallTownsOfThatName() {
+    List<PlaceMention> places = places("Fleshgod Apocalypse played a show in Gothenburg on"
+        + " April 2nd, then parked their tour van outside the hotel. Russia will close the US"
+        + " consulate in St. Petersburg.");
+    near(place(places, "Gothenburg"), "city", "SE", 57.71, 11.97, 20);
+    near(place(places, "St. Petersburg"), "city", "RU", 59.94, 30.31, 20);
+  }
+
+  @Test
+  void aDemonymOfSeveralWordsInsideAName() {
+    List<PlaceMention> places = places("Mexico and Canada are willing to renegotiate the North"
+        + " American Free Trade Agreement, the ministers said.");
+    near(place(places, "North American"), "region", null, 46.07, -100.55, 100);
+  }
+
+  @Test
+  void aLoneTownAbroadInAOneCountryStoryIsLeftOut() {
+    List<PlaceMention> places = places("A man was stabbed in Edmonton on Tuesday night. Officers"
+        + " from Enfield, Haringey and Islington attended, and a man was later arrested in"
+        + " Camden, London police said.");
+    assertThat(places).as("the London district, which the gazetteer lacks, is not put in Canada")
+        .noneMatch(p -> p.text().equals("Edmonton"));
+    assertThat(places).filteredOn(p -> p.text().equals("Islington")).isNotEmpty()
+        .allSatisfy(p -> assertThat(p.country()).isEqualTo("GB"));
+  }
+
+  @Test
   void leavesTextWithoutPlacesAlone() {
     assertThat(places("He said nothing about it on Wednesday.")).isEmpty();
     assertThat(places("")).isEmpty();
