@@ -59,10 +59,25 @@ class ReleaseSummaryTest {
 
   @Test
   void fixtureHasBothSplitsAndReleaseDates() {
-    assertThat(releases).hasSize(77);
-    assertThat(releases).filteredOn(r -> r.split().equals("dev")).hasSize(39);
+    assertThat(releases).hasSize(400);
+    assertThat(releases).filteredOn(r -> r.split().equals("dev")).hasSize(200);
     assertThat(release("isaf-test-001").published()).isEqualTo("2013-01-25");
     assertThat(release("isaf-test-001").provinceCodes()).containsExactly("AF-GHA");
+    assertThat(release("isaf-test-256").provinces()).containsExactly("sar-e pul");
+    assertThat(release("isaf-test-256").provinceCodes()).containsExactly("AF-SAR");
+  }
+
+  @Test
+  void aLabelWithoutAProvinceIsNotScoredOnProvince() {
+    LabelledRelease r = release("isaf-test-098");
+    assertThat(r.provinces()).containsExactly("??");
+    assertThat(r.provinceCodes()).isEmpty();
+    ReleaseScores scores = new ReleaseScores();
+    scores.add(r, new ReleaseSummary(null, "2010-06-17", null, 0, 3));
+    StringWriter out = new StringWriter();
+    scores.print(new PrintWriter(out, true), "one", false);
+    assertThat(out.toString()).contains("province right      0.000 (0/0 releases with a gold province)")
+        .contains("captured exact      1.000 (1/1)");
   }
 
   @Test
