@@ -24,7 +24,7 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
   private static final int PERSON_WINDOW = 6;
   private static final Set<String> NOT_COUNTS =
       Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
-  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get");
+  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get", "take");
 
   private static final Set<String> RANGE = Set.of("to", "-", "–", "or");
   /** Words that open a new clause ("killed one insurgent while detaining several others"). */
@@ -158,6 +158,10 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     for (int j = from; j < tokens.size() && j < from + AFTER_WINDOW; j++) {
       Token t = tokens.get(j);
       String role = role(t, rules);
+      if (role != null && t.pos().equals("VBG")) {
+        // "the Taliban leader ... detaining four": what the people did, not what befell them
+        return null;
+      }
       if (role != null) {
         return role;
       }

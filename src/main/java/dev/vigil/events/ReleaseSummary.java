@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * <p>Background is what a release says about the target rather than the operation ("the
  * commander is linked to an attack that killed four soldiers", "responsible for", "involved
  * in") and roll-ups of several operations ("over the past 24 hours", "since December 1", "this
- * month"); it counts only when the release has nothing else. Counts follow the release's structure: the first sentence that
+ * month", "forces have captured or killed more than 80"); it counts only when the release has
+ * nothing else. Counts follow the release's structure: the first sentence that
  * counts a role is the lead; a later count restates it (the larger stays) unless the sentence
  * marks it as more ("also", "additional", "another", "several more") or the lead was one
  * person and the later count a group of others ("captured a Taliban facilitator. ... Multiple
@@ -48,6 +49,7 @@ public record ReleaseSummary(Event main, String date, String province, int kille
   private static final Pattern BACKGROUND = Pattern.compile("\\b(?:responsible for|linked to"
       + "|involved (?:in|with)|connected to|suspected of|accused of|blamed for)\\b"
       + "|\\bover the (?:past|last) \\d+ hours\\b|\\bthis (?:month|year)\\b"
+      + "|\\b(?:have|has) (?:(?!been)\\w+ )?(?:conducted|captured|killed|detained|arrested)\\b"
       + "|\\bsince (?:the (?:first|start|beginning) of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
       + "|nov|dec)[a-z]*\\b)", Pattern.CASE_INSENSITIVE);
   /** How many words after a background phrase its object may lie ("linked to an IED attack"). */
