@@ -4,14 +4,23 @@
 Source: data/templatefree_isaf_press_releases_ft_test.jsonl in github.com/strickvl/isafpr_finetune
 (the test split of huggingface.co/datasets/strickvl/isafpressreleases by Alex Strick van
 Linschoten, CC BY-SA 4.0). Each record there holds a fixed prompt, the release text after
-"PRESS RELEASE TEXT: " and the label JSON. Input here: one line per record,
-{"n": position in the test file (1-based), "t": the text segment, "l": the label fields we use}.
+"PRESS RELEASE TEXT: " and the label JSON.
+
+Input: either that file as published (its {"segments": [...]} lines; the record's position is its
+line number), or transcriptions of it, one line per record, {"n": position in the test file
+(1-based), "t": the text segment, "l": the label fields we use} (how the committed fixture was
+made: the machine has no network, so records 1-400 of the file's ~700 were read page by page
+through a file-reading tool). Several input files are read in order; --limit N keeps records
+1..N. The committed fixture is
+  python3 scripts/isaf_press_releases.py --limit 400 templatefree_isaf_press_releases_ft_test.jsonl
 
 Output, one release per line: id, split, ref (release number when the text has one), published
 (the release date read from the text, see below), publishedFrom, text (the release text as
 published, without the "PRESS RELEASE TEXT: " prompt prefix), startDate, eventTypes, provinces
 (dataset names), provinceCodes (ISO 3166-2, to compare with the gazetteer's admin1),
-minKilled, minCaptured.
+minKilled, minCaptured. Province names are the dataset's, written as the labels write them
+("sar-e pul" as well as "sar_e_pul"); a name outside the dataset's province list ("??", used
+when the text names none) gets no code, and the release is not scored on province.
 
 Release date: the dateline "(Jan. 25, 2013)" or a title "Update, Jan. 10, 2011" / "Dec. 6:"; a
 missing year comes from the release number (2011-07-S-003) and, failing that, from the gold
@@ -39,6 +48,11 @@ ISO = {"badakhshan": "BDS", "badghis": "BDG", "baghlan": "BGL", "balkh": "BAL", 
        "sar_e_pul": "SAR", "takhar": "TAK", "uruzgan": "URU", "wardak": "WAR", "zabul": "ZAB"}
 
 
+def province_code(name):
+    key = re.sub(r"[-\s]+", "_", name.strip().lower())
+    return "AF-" + ISO[key] if key in ISO else None
+
+
 def release_date(text, gold_start):
     m = DATELINE.search(text) or TITLE.search(text)
     if not m:
@@ -56,17 +70,33 @@ def release_date(text, gold_start):
     return "%s-%02d-%02d" % (year, month, day), source
 
 
-def main(paths):
+def records(paths):
+    """(position, text segment, label) of every record of the input files, in order."""
     for path in paths:
-        for line in open(path, encoding="utf-8"):
+        for number, line in enumerate(open(path, encoding="utf-8"), 1):
+            if not line.strip():
+                continue
             r = json.loads(line)
-            text = r["t"].removeprefix("PRESS RELEASE TEXT: ")
-            label = r["l"]
+            if "segments" in r:
+                segments = r["segments"]
+                label = json.loads(segments[-1]["text"].removesuffix("</s>"))
+                yield number, segments[1]["text"], label
+            else:
+                yield r["n"], r["t"], r["l"]
+
+
+def main(args):
+    limit = None
+    if args[:1] == ["--limit"]:
+        limit, args = int(args[1]), args[2:]
+    for n, segment, label in records(args):
+        if limit is None or n <= limit:
+            text = segment.removeprefix("PRESS RELEASE TEXT: ")
             published, source = release_date(text, label["start_date"])
             ref = REF.search(text)
             out = {
-                "id": "isaf-test-%03d" % r["n"],
-                "split": "dev" if r["n"] % 2 else "heldout",
+                "id": "isaf-test-%03d" % n,
+                "split": "dev" if n % 2 else "heldout",
                 "ref": ref.group(0) if ref else None,
                 "published": published,
                 "publishedFrom": source,
@@ -74,7 +104,7 @@ def main(paths):
                 "startDate": label["start_date"],
                 "eventTypes": label["event_type"],
                 "provinces": label["province"],
-                "provinceCodes": ["AF-" + ISO[p] for p in label["province"]],
+                "provinceCodes": [c for c in map(province_code, label["province"]) if c],
                 "minKilled": label["min_killed"],
                 "minCaptured": label["min_captured"],
             }

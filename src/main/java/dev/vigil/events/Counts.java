@@ -12,16 +12,24 @@ import java.util.Set;
  * ("dozens", "hundreds of thousands"), each read as a lower bound; modifiers such as "at least"
  * change nothing, and "more than N" is N unless the rules carry another data set's convention.
  * "A Taliban leader" or "the commander" is one person; a list of people counts as one sum ("a
- * leader and two associates" is 3). Dates, times, money and percentages are not counts.
+ * leader and two associates" is 3), and so does a second verb of the same role ("arrested a
+ * leader and detained two suspected insurgents" is 3 captured). What an operation sought is
+ * not a count ("an operation to detain a Taliban leader"). Dates, times, money and percentages
+ * are not counts.
  */
 record Counts(Integer killed, Integer injured, Integer captured, Seizure seized) {
   private static final int AFTER_WINDOW = 10;
   private static final int BEFORE_WINDOW = 5;
+  /** How far the noun for one person may stand from its article ("a Hezb-e Islami leader"). */
+  private static final int PERSON_WINDOW = 6;
   private static final Set<String> NOT_COUNTS =
       Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
-  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get");
+  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get", "take");
 
   private static final Set<String> RANGE = Set.of("to", "-", "–", "or");
+  /** Words that open a new clause ("killed one insurgent while detaining several others"). */
+  private static final Set<String> SUBORDINATORS = Set.of("while", "after", "before", "when",
+      "whereas");
 
   /** A number read from tokens [start, end). */
   private record Number(long value, int start, int end) {}
@@ -32,6 +40,7 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     Integer captured = null;
     Seizure seized = null;
     String lastRole = null;
+    boolean lastVerbBefore = false; // the last count's verb came before it ("detained two")
     int lastEnd = -1;
     boolean lastOne = false; // the last count was "the <person>"
     for (int i = 0; i < tokens.size(); i++) {
@@ -45,13 +54,18 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
         seized = seizure(tokens, n, rules);
       }
       String role = roleAfter(tokens, n.end(), rules);
+      boolean verbBefore = false;
       if (role == null) {
         role = roleBefore(tokens, n.start(), rules);
+        verbBefore = role != null;
       }
       long more = n.start() >= 2 && isMoreThan(tokens.get(n.start() - 2), tokens.get(n.start() - 1))
           ? rules.moreThan : 0;
       int value = (int) Math.min(Integer.MAX_VALUE, n.value() + more);
-      boolean joined = role == null && lastRole != null && coordinated(tokens, lastEnd, n.start())
+      // "detained a Taliban leader and two associates", "the facilitator along with two of
+      // his associates": the list goes on under the same verb
+      boolean joined = (role == null || (verbBefore && role.equals(lastRole)))
+          && lastRole != null && coordinated(tokens, lastEnd, n.start())
           && !(n.end() < tokens.size() && tokens.get(n.end()).pos().startsWith("VB"));
       if (joined && lastOne && n.value() == 1 && n.start() == lastEnd + 1
           && tokens.get(lastEnd).word().equals(",")) {
@@ -60,19 +74,24 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
         continue;
       }
       if (joined) {
-        // "detained a Taliban leader and two associates": one count of the same role
         role = lastRole;
       }
-      if ("killed".equals(role) && (killed == null || joined)) {
-        killed = joined ? killed + value : value;
-      } else if ("injured".equals(role) && (injured == null || joined)) {
-        injured = joined ? injured + value : value;
-      } else if ("captured".equals(role) && (captured == null || joined)) {
-        captured = joined ? captured + value : value;
+      // "arrested a leader and detained three suspected insurgents": a second verb of the
+      // same role in the sentence counts other people
+      boolean again = !joined && verbBefore && lastVerbBefore && role.equals(lastRole)
+          && verbOf(tokens, role, lastEnd, n.start(), rules);
+      boolean adds = joined || again;
+      if ("killed".equals(role) && (killed == null || adds)) {
+        killed = adds && killed != null ? killed + value : value;
+      } else if ("injured".equals(role) && (injured == null || adds)) {
+        injured = adds && injured != null ? injured + value : value;
+      } else if ("captured".equals(role) && (captured == null || adds)) {
+        captured = adds && captured != null ? captured + value : value;
       } else {
         continue;
       }
       lastRole = role;
+      lastVerbBefore = verbBefore;
       lastEnd = n.end();
       lastOne = tokens.get(n.start()).word().equalsIgnoreCase("the");
     }
@@ -98,6 +117,18 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       }
     }
     return joiner;
+  }
+
+  /** Whether a verb of {@code role} stands in tokens [from, to). */
+  private static boolean verbOf(List<Token> tokens, String role, int from, int to,
+      EventRules rules) {
+    for (int j = Math.max(0, from); j < to; j++) {
+      Token t = tokens.get(j);
+      if (t.pos().startsWith("VB") && role.equals(role(t, rules))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMoreThan(Token a, Token b) {
@@ -127,6 +158,10 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     for (int j = from; j < tokens.size() && j < from + AFTER_WINDOW; j++) {
       Token t = tokens.get(j);
       String role = role(t, rules);
+      if (role != null && t.pos().equals("VBG")) {
+        // "the Taliban leader ... detaining four": what the people did, not what befell them
+        return null;
+      }
       if (role != null) {
         return role;
       }
@@ -145,7 +180,8 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       Token t = tokens.get(j);
       String role = role(t, rules);
       if (role != null) {
-        return role;
+        // "an operation to detain a Taliban leader": what was sought, not what happened
+        return j > 0 && tokens.get(j - 1).pos().equals("TO") && t.pos().equals("VB") ? null : role;
       }
       if (endsClause(t) || t.pos().equals("CD")) {
         return null;
@@ -164,9 +200,9 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
   }
 
   private static boolean endsClause(Token t) {
-    String w = t.word();
-    return w.equals(",") || w.equals(";") || w.equals(":") || w.equalsIgnoreCase("and")
-        || w.equals("(") || w.equals(")");
+    String w = t.word().toLowerCase(Locale.ROOT);
+    return w.equals(",") || w.equals(";") || w.equals(":") || w.equals("and")
+        || w.equals("(") || w.equals(")") || SUBORDINATORS.contains(w);
   }
 
   private static String lemma(Token t) {
@@ -203,17 +239,17 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
   }
 
   /**
-   * The index of a singular noun for one person within 4 tokens of {@code from}, over
+   * The index of a singular noun for one person within 6 tokens of {@code from}, over
    * adjectives, names and other nouns ("a [senior Taliban] leader"); -1 when there is none.
    */
   private static int person(List<Token> tokens, int from, EventRules rules) {
-    for (int j = from; j < tokens.size() && j < from + 4; j++) {
+    for (int j = from; j < tokens.size() && j < from + PERSON_WINDOW; j++) {
       Token t = tokens.get(j);
       if (t.pos().equals("NN") && TokenPattern.matches(t, rules.persons)) {
         return j;
       }
       if (!(t.pos().startsWith("JJ") || t.pos().startsWith("NNP") || t.pos().equals("NN")
-          || t.pos().equals("HYPH") || t.pos().equals("VBN"))) {
+          || t.pos().equals("NNS") || t.pos().equals("HYPH") || t.pos().equals("VBN"))) {
         return -1;
       }
     }

@@ -61,7 +61,7 @@ public final class EventExtractor implements TextStage {
   private static final Set<String> REPORT_VERBS = Set.of("say", "confirm", "announce", "report",
       "tell", "state", "add", "claim", "deny");
   /** Times of day that say nothing about which day ("an overnight operation ... Monday"). */
-  private static final Set<String> NO_DAY = Set.of("overnight", "tonight");
+  static final Set<String> NO_DAY = Set.of("overnight", "tonight");
   private static final Set<String> TIME_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
   /**
    * A trigger word that is a date ("March") or part of a name ("the Organization for the
@@ -307,8 +307,10 @@ public final class EventExtractor implements TextStage {
 
   /**
    * The time in the sentence nearest the trigger, at its precision; null when there is none. A
-   * time that a verb of reporting stands between ("Today, forces confirmed a leader was
-   * arrested ... Sunday") dates the report, so it counts only when the sentence has no other.
+   * time that a verb of reporting stands between or next to ("Today, forces confirmed a leader
+   * was arrested ... Sunday", "forces confirmed today the arrest ... Sunday") dates the report,
+   * and a time that owns a noun ("Tuesday's attack") dates that noun, so either counts only
+   * when the sentence has no other.
    */
   private static String date(TaggedText text, TaggedSentence s, Found f, String modality) {
     int anchor = s.tokens().get(f.match().head()).start();
@@ -320,7 +322,7 @@ public final class EventExtractor implements TextStage {
           || NO_DAY.contains(t.text().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      boolean reports = reportingVerbBetween(s, t.start(), anchor);
+      boolean reports = reportingVerbBetween(s, t.start(), anchor) || reportsOrOwns(s, t);
       boolean closer = nearest == null
           || Math.abs(t.start() - anchor) < Math.abs(nearest.start() - anchor);
       if (nearest == null || (nearestReports && !reports) || (closer && reports == nearestReports)) {
@@ -332,6 +334,27 @@ public final class EventExtractor implements TextStage {
       return null;
     }
     return tenseCorrected(nearest.value(), text.published(), modality, s.tokens());
+  }
+
+  /**
+   * Whether the time stands next to a verb of reporting ("confirmed today", "today
+   * confirmed") or owns the noun after it ("Tuesday's attack").
+   */
+  static boolean reportsOrOwns(TaggedSentence s, TimeMention t) {
+    List<Token> tokens = s.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token k = tokens.get(i);
+      boolean before = k.end() <= t.start() && (i + 1 == tokens.size()
+          || tokens.get(i + 1).start() >= t.start());
+      boolean after = k.start() >= t.end() && (i == 0 || tokens.get(i - 1).end() <= t.end());
+      if ((before || after) && k.pos().startsWith("VB") && REPORT_VERBS.contains(lemmaOf(k))) {
+        return true;
+      }
+      if (after && k.pos().equals("POS")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean reportingVerbBetween(TaggedSentence s, int from, int to) {
@@ -350,7 +373,7 @@ public final class EventExtractor implements TextStage {
    * Afghanistan (Jan. 24, 2013)", "TEHRAN, Jan. 24 -"): when the story was filed, not when its
    * events happened.
    */
-  private static boolean isDatelineTime(String text, int start) {
+  static boolean isDatelineTime(String text, int start) {
     int line = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\u2028', start - 1));
     String before = text.substring(Math.max(line + 1, start - 60), start);
     return DATELINE_BEFORE.matcher(before).matches();
@@ -361,7 +384,7 @@ public final class EventExtractor implements TextStage {
    * publication date: a past-tense report of "Friday" in a Wednesday paper means the Friday
    * before; a planned "Friday" means the one after.
    */
-  private static String tenseCorrected(String value, String published, String modality,
+  static String tenseCorrected(String value, String published, String modality,
       List<Token> tokens) {
     LocalDate day = day(value);
     LocalDate pub = day(published);

@@ -8,13 +8,15 @@ import java.util.Locale;
 /**
  * Scores release summaries against labelled press releases: the share whose event date is
  * exact (over releases with a release date to resolve against), whose province is one of the
- * gold provinces, and whose killed and captured counts equal the data set's minimums.
+ * gold provinces (over releases whose label names a province), and whose killed and captured
+ * counts equal the data set's minimums.
  */
 public final class ReleaseScores {
   private final List<String> errors = new ArrayList<>();
   private int releases;
   private int dated;
   private int dateRight;
+  private int placed;
   private int provinceRight;
   private int killedRight;
   private int capturedRight;
@@ -31,10 +33,13 @@ public final class ReleaseScores {
         wrong.add("date " + got.date() + " (gold " + gold.startDate() + ")");
       }
     }
-    if (got.province() != null && gold.provinceCodes().contains(got.province())) {
-      provinceRight++;
-    } else {
-      wrong.add("province " + got.province() + " (gold " + gold.provinceCodes() + ")");
+    if (!gold.provinceCodes().isEmpty()) {
+      placed++;
+      if (got.province() != null && gold.provinceCodes().contains(got.province())) {
+        provinceRight++;
+      } else {
+        wrong.add("province " + got.province() + " (gold " + gold.provinceCodes() + ")");
+      }
     }
     if (got.killed() == gold.minKilled()) {
       killedRight++;
@@ -59,8 +64,8 @@ public final class ReleaseScores {
     out.printf("%s: %d releases%n", title, releases);
     out.printf(Locale.ROOT, "  event date exact    %.3f (%d/%d dated releases)%n",
         share(dateRight, dated), dateRight, dated);
-    out.printf(Locale.ROOT, "  province right      %.3f (%d/%d)%n", share(provinceRight, releases),
-        provinceRight, releases);
+    out.printf(Locale.ROOT, "  province right      %.3f (%d/%d releases with a gold province)%n",
+        share(provinceRight, placed), provinceRight, placed);
     out.printf(Locale.ROOT, "  killed exact        %.3f (%d/%d)%n", share(killedRight, releases),
         killedRight, releases);
     out.printf(Locale.ROOT, "  captured exact      %.3f (%d/%d)%n", share(capturedRight, releases),

@@ -59,10 +59,25 @@ class ReleaseSummaryTest {
 
   @Test
   void fixtureHasBothSplitsAndReleaseDates() {
-    assertThat(releases).hasSize(77);
-    assertThat(releases).filteredOn(r -> r.split().equals("dev")).hasSize(39);
+    assertThat(releases).hasSize(400);
+    assertThat(releases).filteredOn(r -> r.split().equals("dev")).hasSize(200);
     assertThat(release("isaf-test-001").published()).isEqualTo("2013-01-25");
     assertThat(release("isaf-test-001").provinceCodes()).containsExactly("AF-GHA");
+    assertThat(release("isaf-test-256").provinces()).containsExactly("sar-e pul");
+    assertThat(release("isaf-test-256").provinceCodes()).containsExactly("AF-SAR");
+  }
+
+  @Test
+  void aLabelWithoutAProvinceIsNotScoredOnProvince() {
+    LabelledRelease r = release("isaf-test-098");
+    assertThat(r.provinces()).containsExactly("??");
+    assertThat(r.provinceCodes()).isEmpty();
+    ReleaseScores scores = new ReleaseScores();
+    scores.add(r, new ReleaseSummary(null, "2010-06-17", null, 0, 3));
+    StringWriter out = new StringWriter();
+    scores.print(new PrintWriter(out, true), "one", false);
+    assertThat(out.toString()).contains("province right      0.000 (0/0 releases with a gold province)")
+        .contains("captured exact      1.000 (1/1)");
   }
 
   @Test
@@ -96,5 +111,50 @@ class ReleaseSummaryTest {
     scores.print(new PrintWriter(out, true), "one", true);
     assertThat(out.toString()).contains("event date exact    1.000 (1/1")
         .contains("captured exact      1.000 (1/1)");
+  }
+
+  @Test
+  void aWeekdayInTheOperationSentenceDatesAKillingTheNextSentenceReports() {
+    // "conducted an operation in search of a Taliban leader Friday. ... killing several"
+    assertThat(summarize(release("isaf-test-157")).date()).isEqualTo("2012-02-03");
+    // "in Tarin Kwot district, Uruzgan province, Monday" in a release of Wednesday Jan. 25
+    assertThat(summarize(release("isaf-test-251")).date()).isEqualTo("2012-01-23");
+  }
+
+  @Test
+  void tuesdaysAttackDatesTheAttackAndAnOperationToDetainALeaderCountsNobody() {
+    // "to detain a Taliban leader who was responsible for Tuesday's attack ... today. The
+    // security force detained two suspected insurgents"
+    ReleaseSummary s = summarize(release("isaf-test-079"));
+    assertThat(s.date()).isEqualTo("2012-06-21");
+    assertThat(s.captured()).isEqualTo(2);
+  }
+
+  @Test
+  void confirmedTodayTheArrestSundayIsSunday() {
+    ReleaseSummary s = summarize(release("isaf-test-239"));
+    assertThat(s.date()).isEqualTo("2012-11-18");
+    assertThat(s.captured()).isEqualTo(1);
+  }
+
+  @Test
+  void soldiersKilledInAnAttackTheTargetIsLinkedToAreBackground() {
+    // "The commander is linked to an improvised explosive device attack that killed four US
+    // soldiers on Tuesday." in a release about detentions
+    ReleaseSummary s = summarize(release("isaf-test-005"));
+    assertThat(s.killed()).isZero();
+    assertThat(s.captured()).isEqualTo(3);
+    assertThat(s.date()).isEqualTo("2010-08-31");
+  }
+
+  @Test
+  void listsUnderOneVerbAndASecondVerbAddUpAndOvernightIsTheNightBefore() {
+    // "arrested a Taliban weapons dealer and detained several suspected insurgents"
+    assertThat(summarize(release("isaf-test-165")).captured()).isEqualTo(4);
+    // "during an overnight operation ... detained the facilitator along with two of his
+    // associates" in a release of Sept. 28
+    ReleaseSummary s = summarize(release("isaf-test-337"));
+    assertThat(s.captured()).isEqualTo(3);
+    assertThat(s.date()).isEqualTo("2010-09-27");
   }
 }
