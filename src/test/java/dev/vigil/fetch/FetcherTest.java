@@ -235,10 +235,10 @@ class FetcherTest {
     server.route("/a", LoopbackServer.ok("text/html", "<p>a"));
     server.route("/b", LoopbackServer.ok("text/html", "<p>b"));
     fetcher.fetch(FetchRequest.of(server.url("/a")));
+    long aDone = System.nanoTime(); // the client's clock: a loaded server may note a's end late
     fetcher.fetch(FetchRequest.of(server.url("/b")));
-    LoopbackServer.Hit a = server.hits("/a").get(0);
     LoopbackServer.Hit b = server.hits("/b").get(0);
-    assertThat(b.startNanos() - a.endNanos()).isGreaterThanOrEqualTo(900_000_000L);
+    assertThat(b.startNanos() - aDone).isGreaterThanOrEqualTo(900_000_000L);
   }
 
   @Test
