@@ -223,10 +223,17 @@ public final class Geocoder implements TextStage {
    * three or more, all lie in one other country ("Edmonton" and "Tottenham" in a London
    * story): such a name is more often a local place the gazetteer lacks (a neighbourhood, a
    * village) or a word that is no place at all, so it is left out rather than put abroad.
+   * Cities of {@link #STRANGER_MAX_POPULATION} people or more are kept.
    */
+  /**
+   * A city this big is never left out as a stranger: a foreign capital in a story about
+   * another country ("talks in Dushanbe" in a Moscow story) is no misread local name.
+   */
+  private static final int STRANGER_MAX_POPULATION = 100_000;
+
   private static boolean stranger(Mention m, Place p, List<Mention> mentions,
       Map<String, Place> resolved) {
-    if (!p.kind().equals("city") || m.demonym) {
+    if (!p.kind().equals("city") || m.demonym || p.population() >= STRANGER_MAX_POPULATION) {
       return false;
     }
     Map<String, Integer> byCountry = new HashMap<>();
