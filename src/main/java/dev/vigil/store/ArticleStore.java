@@ -101,19 +101,25 @@ public final class ArticleStore {
               exists ? WriteOutcome.Status.UPDATED : WriteOutcome.Status.INSERTED));
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
-        ps.setLong(1, change);
-        ps.executeUpdate();
-      }
+      setChange(c, change);
       return outcomes;
     });
   }
 
-  private static long currentChange(Connection c) throws SQLException {
+  /** The last change number given out (inside the caller's write transaction). */
+  static long currentChange(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT value FROM counters WHERE name = 'change'");
          ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Records {@code change} as the last change number given out. */
+  static void setChange(Connection c, long change) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
+      ps.setLong(1, change);
+      ps.executeUpdate();
     }
   }
 
@@ -185,10 +191,7 @@ public final class ArticleStore {
         ps.setString(4, id);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
-        ps.setLong(1, change);
-        ps.executeUpdate();
-      }
+      setChange(c, change);
       Audit.append(c, by, "article.mark", "article", id, stricter(before, marking).tlp(), before, marking);
       return Optional.of(before);
     });

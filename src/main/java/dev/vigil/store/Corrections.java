@@ -56,12 +56,7 @@ final class Corrections {
     keepExtracted(c, articleId, extracted);
     Annotations corrected = applied(stored.withEvents(extracted, stored.categories(),
         stored.categoryEvidence()), AnalystStore.corrections(c, articleId));
-    long change;
-    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM counters WHERE name = 'change'");
-         ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      change = rs.getLong(1) + 1;
-    }
+    long change = ArticleStore.currentChange(c) + 1;
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE articles SET annotations = ?, change_seq = ? WHERE id = ?")) {
       ps.setString(1, Json.write(corrected));
@@ -69,10 +64,7 @@ final class Corrections {
       ps.setString(3, articleId);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET value = ? WHERE name = 'change'")) {
-      ps.setLong(1, change);
-      ps.executeUpdate();
-    }
+    ArticleStore.setChange(c, change);
   }
 
   /**

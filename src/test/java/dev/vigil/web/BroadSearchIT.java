@@ -10,9 +10,6 @@ import dev.vigil.model.Article;
 import dev.vigil.store.Facets;
 import dev.vigil.store.SearchIndex;
 import dev.vigil.store.Store;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +33,6 @@ class BroadSearchIT {
   @TempDir static Path dir;
   static Store store;
   static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -67,8 +63,7 @@ class BroadSearchIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return WebGet.get(server, path);
   }
 
   @Test

@@ -12,10 +12,7 @@ import dev.vigil.model.Sentence;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoryRow;
 import dev.vigil.stories.StoryProfile;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +42,6 @@ class HomeWebIT {
   @TempDir static Path dir;
   static Store store;
   static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   static final Random RANDOM = new Random(42);
   static final String[] WORDS = ("border guards militants clash province officials report village"
@@ -144,8 +140,7 @@ class HomeWebIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return WebGet.get(server, path);
   }
 
   static JsonNode json(String path) throws Exception {

@@ -75,8 +75,7 @@ class OpenApiIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return WebGet.get(server, path);
   }
 
   /** The schema a documented response has, with the document's components resolvable. */

@@ -29,9 +29,6 @@ import dev.vigil.store.Store;
 import dev.vigil.stories.StoryUpdater;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +58,6 @@ class ProfilePagesIT {
   @TempDir static Path dir;
   static Store store;
   static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
@@ -118,8 +114,7 @@ class ProfilePagesIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return WebGet.get(server, path);
   }
 
   static JsonNode json(String path) throws Exception {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.Articles;
 import dev.vigil.internal.Json;
 import dev.vigil.store.Store;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ class WebServerIT {
   @TempDir static Path dir;
   static Store store;
   static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -46,8 +42,7 @@ class WebServerIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return WebGet.get(server, path);
   }
 
   static JsonNode json(HttpResponse<String> r) throws Exception {
