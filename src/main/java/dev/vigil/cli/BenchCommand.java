@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     subcommands = {BenchCommand.Ingest.class, BenchExtractCommand.class, BenchStoriesCommand.class,
         BenchStorySizesCommand.class, BenchFeedsCommand.class, BenchExportCommand.class,
         BenchSearchCommand.class, BenchSearchCommand.Client.class, BenchScaleCommand.class,
-        BenchLatencyCommand.class, BenchWebCommand.class})
+        BenchLatencyCommand.class, BenchWebCommand.class, BenchFacetsCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -23,7 +23,7 @@ public record Facets(long total, Map<String, List<Value>> byField, List<Bucket> 
    * Above this many matches the search page and the API count facets over a sample of about
    * this many. Measured on 1,000,000 stored articles (docs/search-scale.md): the top five
    * values of each facet of ten broad queries come within 5.0 % of their exact counts on
-   * average (3.1 % with a sample of 5,000), with the same values in the top five, while the
+   * average (3.0 % with a sample of 5,000; `vigil bench facets`), with the same values in the top five, while the
    * facet part of a request costs about half as much as with 5,000, which brings the p95 of
    * 8 concurrent clients under 50 ms on two cores. The counts are labelled as estimates.
    */

@@ -45,6 +45,26 @@ class BenchCommandsTest {
   }
 
   @Test
+  void facetsCompareSampledCountsWithExactOnes() throws Exception {
+    Path data = dir.resolve("facets-data");
+    ReplicaLoader loader = new ReplicaLoader(ReplicaLoader.replicator(null, 5), new Components().extractor());
+    try (Store store = Store.open(data)) {
+      loader.load(store, 0, 400, n -> {});
+    }
+    Path file = dir.resolve("facets.json");
+    CliTest.Run r = CliTest.vigil("bench", "facets", "--data", data.toString(), "--samples", "100000,40",
+        "--query", "said", "--query", "the", "--min-count", "1", "--report", file.toString());
+    assertThat(r.status()).as(r.out() + r.err()).isZero();
+    JsonNode levels = report(file).get("levels");
+    // a sample larger than the matches counts every match: exactly the exact counts
+    assertThat(levels.get(0).get("valuesCompared").asInt()).isPositive();
+    assertThat(levels.get(0).get("meanRelativeError").asDouble()).isZero();
+    assertThat(levels.get(0).get("topOverlap").asDouble()).isEqualTo(1.0);
+    // a sample of 40 of some hundreds of matches is an estimate
+    assertThat(levels.get(1).get("meanRelativeError").asDouble()).isPositive();
+  }
+
+  @Test
   void latencyFindsEveryNewArticleAndItsStory() throws Exception {
     Path file = dir.resolve("latency.json");
     CliTest.Run r = CliTest.vigil("bench", "latency", "--articles", "40", "--samples", "4", "--batch", "2",
