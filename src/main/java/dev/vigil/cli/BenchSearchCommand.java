@@ -85,7 +85,7 @@ final class BenchSearchCommand implements Callable<Integer> {
       Map<String, Object> result = BenchReports.start("search");
       try (Store store = Store.open(dir)) {
         long articles = store.articles().count();
-        catchUp(store, articles, spec.commandLine().getErr());
+        catchUp(store, spec.commandLine().getErr());
         List<String> mix = SearchLoad.queryMix(store, queries, seed);
         out.printf(Locale.ROOT, "bench search: %,d articles, %,d distinct requests, %.0f s per level%n",
             articles, mix.size(), seconds);
@@ -118,7 +118,7 @@ final class BenchSearchCommand implements Callable<Integer> {
    * run, or wiped because it was built by another version, would otherwise be measured while
    * the server rebuilds it.
    */
-  private static void catchUp(Store store, long articles, PrintWriter err) {
+  private static void catchUp(Store store, PrintWriter err) {
     if (store.indexLag() <= 0) {
       return;
     }
