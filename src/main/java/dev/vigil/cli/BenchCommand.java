@@ -55,7 +55,7 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--limit", paramLabel = "N",
         description = "Ingest only N articles of the corpus, spread evenly over it (the whole Tehran Times"
-            + " corpus takes hours on two cores).")
+            + " corpus takes about 45 minutes on two idle cores).")
     Integer limit;
 
     @Option(names = "--workers", paramLabel = "N", description = "Analysis threads (default: one per core).")
