@@ -115,8 +115,13 @@ public final class EntityLinker implements TextStage {
     }
     List<EntityMention> out = new ArrayList<>(mentions);
     out.removeAll(overlapping);
-    out.add(new EntityMention(text.substring(m.start(), m.end()), actor.entityType(), actor.id(),
-        actor.name(), m.start(), m.end()));
+    // an alias that starts with the article ("The European Union") names it without the article
+    int start = m.start();
+    if (m.end() - start > 4 && text.regionMatches(true, start, "the ", 0, 4)) {
+      start += 4;
+    }
+    out.add(new EntityMention(text.substring(start, m.end()), actor.entityType(), actor.id(),
+        actor.name(), start, m.end()));
     return out;
   }
 

@@ -229,6 +229,33 @@ public final class CoreNlpAnnotator implements Annotator {
     ner.annotate(part);
   }
 
+  /**
+   * The name's span without what the models took in with it: dashes and punctuation before it
+   * ("-- Sandor Peto" in a byline), a dash or comma after it, and a number after a person or
+   * place ("Russia 288" in a table of results). Null when nothing is left.
+   */
+  static int[] nameSpan(String text, int start, int end, String ner) {
+    while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && "-–—,;:".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    if ("PERSON".equals(ner) || "LOCATION".equals(ner)) {
+      int k = end;
+      while (k > start && Character.isDigit(text.charAt(k - 1))) {
+        k--;
+      }
+      if (k < end && k > start && Character.isWhitespace(text.charAt(k - 1))) {
+        end = k - 1;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+          end--;
+        }
+      }
+    }
+    return end > start ? new int[] {start, end} : null;
+  }
+
   private static boolean mostlyLatin(String text) {
     int letters = 0;
     int latin = 0;
@@ -256,13 +283,21 @@ public final class CoreNlpAnnotator implements Annotator {
       if (start < 0 || end <= start || end > text.length()) {
         continue;
       }
+      String ner = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+      if (ENTITY_TYPES.containsKey(String.valueOf(ner))) {
+        int[] span = nameSpan(text, start, end, ner);
+        if (span == null) {
+          continue;
+        }
+        start = span[0];
+        end = span[1];
+      }
       List<CoreLabel> words = m.get(CoreAnnotations.TokensAnnotation.class);
       if (words != null && words.size() == 1 && words.get(0).tag() != null
           && words.get(0).tag().startsWith("PRP")) {
         continue; // "he", "they": pronouns are not names
       }
       String surface = text.substring(start, end);
-      String ner = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
       String type = ner == null ? null : ENTITY_TYPES.get(ner);
       if (type != null) {
         entities.add(new EntityMention(surface, type, null, null, start, end));

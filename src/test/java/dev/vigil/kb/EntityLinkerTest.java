@@ -111,6 +111,16 @@ class EntityLinkerTest {
   }
 
   @Test
+  void theArticleBeforeAnAliasIsNotPartOfTheName() {
+    String text = "The European Union said the Security Council would meet.";
+    List<EntityMention> out = link(text, mention(text, "European Union", "ORGANIZATION"),
+        mention(text, "Security Council", "ORGANIZATION"));
+    assertThat(out).extracting(EntityMention::text).containsExactly("European Union", "Security Council");
+    assertThat(out.get(0).start()).isEqualTo(4);
+    assertThat(out.get(0).id()).isNotNull();
+  }
+
+  @Test
   void emptyInputGivesNothing() {
     assertThat(linker.link("", List.of(), null)).isEmpty();
   }

@@ -39,6 +39,19 @@ class CoreNlpAnnotatorTest {
   }
 
   @Test
+  void punctuationAndTableNumbersTakenIntoANameAreCutOff() {
+    String byline = "Budapest newsroom -- Sandor Peto";
+    assertThat(CoreNlpAnnotator.nameSpan(byline, 18, byline.length(), "PERSON"))
+        .containsExactly(21, byline.length());
+    String table = "2. Russia 288 points";
+    assertThat(CoreNlpAnnotator.nameSpan(table, 3, 13, "LOCATION")).containsExactly(3, 9);
+    // an organisation may end in a number; a name of punctuation only is none
+    assertThat(CoreNlpAnnotator.nameSpan("Zolfaqar 1401", 0, 13, "ORGANIZATION"))
+        .containsExactly(0, 13);
+    assertThat(CoreNlpAnnotator.nameSpan("a -- b", 2, 4, "PERSON")).isNull();
+  }
+
+  @Test
   void splitsTheSeedIntoSentencesWithExactOffsets() {
     String text = TestFiles.text(TestFiles.SEED_CIS).strip();
     Annotations a = annotator.annotate(text, null, null);
