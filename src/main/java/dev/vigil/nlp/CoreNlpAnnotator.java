@@ -147,6 +147,9 @@ public final class CoreNlpAnnotator implements Annotator {
     for (int[] chunk : TextPieces.chunks(text, limit, CHUNK_CHARS)) {
       annotateChunk(text, chunk[0], chunk[1], english, published, sentences, tagged, entities, times);
     }
+    if (english) {
+      entities = NameConsistency.apply(text, entities);
+    }
     List<Quote> quotes = english ? QuoteFinder.find(text, sentences, entities) : List.of();
     Annotations annotations = new Annotations(lang, sentences, entities, List.of(), times,
         quotes, List.of(), List.of(), notes, List.of());
