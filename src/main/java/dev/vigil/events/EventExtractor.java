@@ -160,7 +160,8 @@ public final class EventExtractor implements TextStage {
       for (int i = 0; i < tokens.size(); i++) {
         TokenPattern.Match m = t.pattern().matchAt(tokens, i);
         if (m != null && posAllows(tokens.get(m.head()), t.pos())
-            && !NOT_TRIGGERS.contains(String.valueOf(tokens.get(m.head()).ner()))) {
+            && !NOT_TRIGGERS.contains(String.valueOf(tokens.get(m.head()).ner()))
+            && !(isGeneric(tokens, m) && !rules.type(t.type()).frame())) {
           all.add(new Found(t, rules.type(t.type()), m));
         }
       }
@@ -184,6 +185,27 @@ public final class EventExtractor implements TextStage {
     }
     kept.sort(Comparator.comparingInt(f -> f.match().start()));
     return kept;
+  }
+
+  /**
+   * A noun trigger under a quantifier of {@code generic.tsv} ("more flood incidences", "any
+   * attack"): a kind of event, not one that happened. The quantifier may stand before the
+   * trigger's modifiers (adjectives, nouns: "more prisoner swaps").
+   */
+  private boolean isGeneric(List<Token> tokens, TokenPattern.Match m) {
+    if (!tokens.get(m.head()).pos().startsWith("NN")) {
+      return false;
+    }
+    for (int i = m.start() - 1; i >= 0 && i >= m.start() - 3; i--) {
+      Token t = tokens.get(i);
+      if (TokenPattern.matches(t, rules.genericQuantifiers)) {
+        return true;
+      }
+      if (!(t.pos().startsWith("JJ") || t.pos().startsWith("NN") || t.pos().equals("HYPH"))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isQuestion(TaggedSentence s) {

@@ -47,11 +47,13 @@ public final class EventRules {
   final Set<String> persons;
   /** What "more than N" counts: N plus this (0: Vigil's lower bound; 1: "more than 30" is 31). */
   final int moreThan;
+  /** Quantifiers that make a noun trigger generic ({@code generic.tsv}): "more flood incidences". */
+  final Set<String> genericQuantifiers;
 
   private EventRules(Map<String, Type> types, List<Trigger> triggers, List<Cue> cues,
       Map<String, Set<String>> countWords, Set<String> units, Map<String, Long> numbers,
       List<CategoryCue> categoryCues, Set<String> confirmWords, Set<String> persons,
-      int moreThan) {
+      int moreThan, Set<String> genericQuantifiers) {
     this.types = types;
     this.triggers = triggers;
     this.cues = cues;
@@ -62,6 +64,7 @@ public final class EventRules {
     this.confirmWords = confirmWords;
     this.persons = persons;
     this.moreThan = moreThan;
+    this.genericQuantifiers = genericQuantifiers;
   }
 
   /**
@@ -82,7 +85,7 @@ public final class EventRules {
       }
     }
     return new EventRules(types, triggers, cues, countWords, units, Map.copyOf(merged),
-        categoryCues, confirmWords, persons, offset);
+        categoryCues, confirmWords, persons, offset, genericQuantifiers);
   }
 
   /**
@@ -139,9 +142,16 @@ public final class EventRules {
       }
       confirmWords = words(l.f(1));
     }
+    Set<String> generic = Set.of();
+    for (Line l : read("generic.tsv", 2)) {
+      if (!l.f(0).equals("quantifier")) {
+        throw l.error("unknown generic marker '" + l.f(0) + "'");
+      }
+      generic = words(l.f(1));
+    }
     return new EventRules(Map.copyOf(types), List.copyOf(triggers), List.copyOf(cues),
         Map.copyOf(countWords), units, Map.copyOf(numbers), List.copyOf(categoryCues),
-        confirmWords, persons, 0);
+        confirmWords, persons, 0, generic);
   }
 
   Type type(String code) {

@@ -185,6 +185,15 @@ class EventExtractorTest {
   }
 
   @Test
+  void aQuantifiedNounNamesAKindOfEventNotOne() {
+    assertThat(analyze("The ministry is ready to act as a facilitator for more prisoner swaps.", null)
+        .events()).isEmpty();
+    // a number after the quantifier counts: "more than 20 attacks" happened
+    assertThat(analyze("Militants carried out more than 20 attacks in Kunduz last week.", null)
+        .events()).extracting(Event::type).contains("attack");
+  }
+
+  @Test
   void textInOtherLanguagesPassesUnchanged() {
     TaggedText tagged = annotator.tag("Das ist ein Text.", "de", null);
     assertThat(extractor.apply(tagged)).isSameAs(tagged);
