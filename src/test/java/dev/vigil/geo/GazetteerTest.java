@@ -42,6 +42,19 @@ class GazetteerTest {
   }
 
   @Test
+  void provincesAreFoundUnderTheSpellingsReportingUses() {
+    for (String[] spellingAndProvince : new String[][] {{"Paktiya", "Paktia"}, {"Nimroz", "Nimruz"},
+        {"Maidan Wardak", "Wardak"}, {"Uruzgan", "Urozgan"}, {"Sogd", "Sughd"}, {"GBAO", "Gorno-Badakhshan"},
+        {"Baluchistan", "Balochistan"}}) {
+      assertThat(gazetteer.lookup(spellingAndProvince[0])).as(spellingAndProvince[0])
+          .anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("admin1");
+            assertThat(p.name()).isEqualTo(spellingAndProvince[1]);
+          });
+    }
+  }
+
+  @Test
   void badakhshanIsARegionOfBothAfghanistanAndTajikistan() {
     List<String> countries = gazetteer.lookup("Badakhshan").stream()
         .filter(p -> p.kind().equals("admin1")).map(Place::country).distinct().toList();
