@@ -66,7 +66,8 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       // his associates": the list goes on under the same verb
       boolean joined = (role == null || (verbBefore && role.equals(lastRole)))
           && lastRole != null && coordinated(tokens, lastEnd, n.start())
-          && !(n.end() < tokens.size() && tokens.get(n.end()).pos().startsWith("VB"));
+          && !(n.end() < tokens.size() && tokens.get(n.end()).pos().startsWith("VB")
+              && !participleBeforeNoun(tokens, n.end()));
       if (joined && lastOne && n.value() == 1 && n.start() == lastEnd + 1
           && tokens.get(lastEnd).word().equals(",")) {
         // "the man, an IED facilitator, and ...": the same person named again
@@ -119,6 +120,12 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     return joiner;
   }
 
+  /** "suspected" in "two suspected insurgents": a participle used as an adjective. */
+  private static boolean participleBeforeNoun(List<Token> tokens, int i) {
+    return tokens.get(i).pos().equals("VBN") && i + 1 < tokens.size()
+        && tokens.get(i + 1).pos().startsWith("NN");
+  }
+
   /** Whether a verb of {@code role} stands in tokens [from, to). */
   private static boolean verbOf(List<Token> tokens, String role, int from, int to,
       EventRules rules) {
@@ -165,8 +172,7 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       if (role != null) {
         return role;
       }
-      boolean adjective = t.pos().equals("VBN") && j + 1 < tokens.size()
-          && tokens.get(j + 1).pos().startsWith("NN"); // "two suspected insurgents"
+      boolean adjective = participleBeforeNoun(tokens, j); // "two suspected insurgents"
       if (endsClause(t) || t.pos().equals("CD")
           || (t.pos().startsWith("VB") && !LIGHT_VERBS.contains(lemma(t)) && !adjective)) {
         return null;

@@ -98,6 +98,13 @@ class ReleaseSummaryTest {
   }
 
   @Test
+  void aFacilitatorAndMultipleSuspectedInsurgentsAreFour() {
+    // "detained a Taliban facilitator and multiple suspected insurgents": the participle
+    // "suspected" does not end the list; "multiple" is the data set's 3
+    assertThat(summarize(release("isaf-test-387")).captured()).isEqualTo(4);
+  }
+
+  @Test
   void overnightOperationMondayIsMondayAndTheLeaderWithThreeAssociatesIsFour() {
     LabelledRelease r = release("isaf-test-031");
     ReleaseSummary s = summarize(r);
