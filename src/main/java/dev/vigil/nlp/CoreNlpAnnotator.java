@@ -147,8 +147,8 @@ public final class CoreNlpAnnotator implements Annotator {
     for (int[] chunk : TextPieces.chunks(text, limit, CHUNK_CHARS)) {
       annotateChunk(text, chunk[0], chunk[1], english, published, sentences, tagged, entities, times);
     }
-    if (english) {
-      entities = NameConsistency.apply(text, entities);
+    if (english) { // over the analysed part only: names are not looked for past it
+      entities = NameConsistency.apply(limit < text.length() ? text.substring(0, limit) : text, entities);
     }
     List<Quote> quotes = english ? QuoteFinder.find(text, sentences, entities) : List.of();
     Annotations annotations = new Annotations(lang, sentences, entities, List.of(), times,
