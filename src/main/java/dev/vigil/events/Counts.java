@@ -22,6 +22,9 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
   private static final int BEFORE_WINDOW = 5;
   /** How far the noun for one person may stand from its article ("a Hezb-e Islami leader"). */
   private static final int PERSON_WINDOW = 6;
+  /** Plural nouns for people, for "other militants". */
+  private static final Set<String> PLURAL_PEOPLE = Set.of("militants", "insurgents", "fighters",
+      "suspects", "men", "associates", "individuals", "extremists", "people", "members");
   private static final Set<String> NOT_COUNTS =
       Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
   private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get", "take");
@@ -237,11 +240,37 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
       boolean afterCount = i > 0 && role(tokens.get(i - 1), rules) != null;
       return word.equals("one") && afterCount ? new Number(1, i, i + 1) : null;
     }
+    if (word.equals("other")) {
+      return otherPeople(tokens, i, rules);
+    }
     Long value = value(t, rules);
     if (value == null) {
       return null;
     }
     return extend(tokens, new Number(value, i, i + 1), rules);
+  }
+
+  /**
+   * "captured a commander and other militants": a count only where the rules give "other" a
+   * value (a data set's convention; Vigil's own numbers do not), not after a number or a
+   * determiner ("two other", "the other", "each other"), and only before plural people.
+   */
+  private static Number otherPeople(List<Token> tokens, int i, EventRules rules) {
+    Long value = rules.numbers.get("other");
+    if (value == null || i > 0 && (tokens.get(i - 1).pos().equals("CD")
+        || tokens.get(i - 1).pos().equals("DT") || tokens.get(i - 1).pos().startsWith("PRP"))) {
+      return null;
+    }
+    for (int j = i + 1; j < tokens.size() && j <= i + 3; j++) {
+      Token t = tokens.get(j);
+      if (t.pos().equals("NNS")) {
+        return TokenPattern.matches(t, PLURAL_PEOPLE) ? new Number(value, i, i + 1) : null;
+      }
+      if (!(t.pos().startsWith("JJ") || t.pos().equals("VBN") || t.pos().startsWith("NN"))) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -105,6 +105,14 @@ class ReleaseSummaryTest {
   }
 
   @Test
+  void aCommanderAndOtherMilitantsAreThreeUnderTheDataSetsConventions() {
+    // "captured a Haqqani commander ... The joint team also captured other militants"
+    assertThat(summarize(release("isaf-test-213")).captured()).isEqualTo(3);
+    // Vigil's own numbers give "other" no value
+    assertThat(EventRules.load().numbers).doesNotContainKey("other");
+  }
+
+  @Test
   void overnightOperationMondayIsMondayAndTheLeaderWithThreeAssociatesIsFour() {
     LabelledRelease r = release("isaf-test-031");
     ReleaseSummary s = summarize(r);
