@@ -22,9 +22,6 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
   private static final int BEFORE_WINDOW = 5;
   /** How far the noun for one person may stand from its article ("a Hezb-e Islami leader"). */
   private static final int PERSON_WINDOW = 6;
-  /** Plural nouns for people, for "other militants". */
-  private static final Set<String> PLURAL_PEOPLE = Set.of("militants", "insurgents", "fighters",
-      "suspects", "men", "associates", "individuals", "extremists", "people", "members");
   private static final Set<String> NOT_COUNTS =
       Set.of("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "DURATION", "SET");
   private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "get", "take");
@@ -264,7 +261,8 @@ record Counts(Integer killed, Integer injured, Integer captured, Seizure seized)
     for (int j = i + 1; j < tokens.size() && j <= i + 3; j++) {
       Token t = tokens.get(j);
       if (t.pos().equals("NNS")) {
-        return TokenPattern.matches(t, PLURAL_PEOPLE) ? new Number(value, i, i + 1) : null;
+        // the person nouns of counts.tsv, in the plural ("militants": lemma "militant")
+        return TokenPattern.matches(t, rules.persons) ? new Number(value, i, i + 1) : null;
       }
       if (!(t.pos().startsWith("JJ") || t.pos().equals("VBN") || t.pos().startsWith("NN"))) {
         return null;
